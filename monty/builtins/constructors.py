@@ -1,0 +1,324 @@
+"""Calling the builtin types: ``int(x)``, ``str(x)``, ``list(it)``, ``dict(...)``, ... and
+creating instances of user classes (including subclasses of builtin types)."""
+from __future__ import annotations
+
+from ..objects.model import (UNBOUND, ClassMethod, ExcInstance, Function, HOST_SUBCLASS_KINDS,
+                             Instance, MClass, NativeFunction, Property, StaticMethod, Super)
+from ..vm import protocol as P
+from ..vm.signals import CallReq
+from . import types as T
+
+NATIVE_CTORS: dict = {}
+
+
+def ctor(cls: MClass):
+    def deco(fn):
+        NATIVE_CTORS[cls] = fn
+        return fn
+    return deco
+
+
+def create_instance(cls: MClass, args=(), kwargs=None):
+    """A fresh, uninitialised instance of ``cls`` (the work of ``object.__new__``)."""
+    kind = cls.instance_kind
+    if kind is Instance:
+        return Instance(cls)
+    if kind is ExcInstance:
+        return ExcInstance(cls, tuple(args))
+    if kind in (T.INT.instance_kind, ) or kind.__name__ in ('IntInstance', 'FloatInstance',
+                                                          'StrInstance', 'TupleInstance',
+                                                          'BytesInstance'):
+        base = kind.__mro__[1]
+        value = NATIVE_CTORS[T.HOST_TYPE_MAP[base]](P.current[0], *args, **(kwargs or {}))
+        value = P.sync(value)
+        inst = kind(value)
+        inst.mcls = cls
+        inst.attrs = {}
+        inst.mid = 0
+        return inst
+    inst = kind()
+    inst.mcls = cls
+    inst.attrs = {}
+    inst.mid = 0
+    return inst
+
+
+def _iterable_items(vm, x) -> list:
+    t = type(x)
+    if t in (list, tuple, str, range, dict, set, frozenset, bytes):
+        return x
+    return list(P.iterate(x))
+
+
+@ctor(T.INT)
+def make_int(vm, x=0, base=UNBOUND):
+    if base is not UNBOUND:
+        if not isinstance(x, (str, bytes, bytearray)):
+            raise TypeError("int() can't convert non-string with explicit base")
+        return int(x, base)
+    t = type(x)
+    if t is int:
+        return x
+    if t in (float, str, bool, bytes):
+        return int(x)
+    if isinstance(x, HOST_SUBCLASS_KINDS) and isinstance(x, (int, float, str)):
+        cls = T.type_of(x)
+        m = cls.lookup('__int__')
+        if type(m) is Function:
+            return CallReq(m, (x,))
+        return int(x)
+    cls = T.type_of(x)
+    for name in ('__int__', '__index__', '__trunc__'):
+        m = cls.lookup(name)
+        if m is not UNBOUND:
+            return P.method_req(m, x)
+    raise TypeError(f"int() argument must be a string, a bytes-like object or a real number, "
+                    f"not '{cls.name}'")
+
+
+@ctor(T.FLOAT)
+def make_float(vm, x=0.0):
+    t = type(x)
+    if t in (float, int, str, bool):
+        return float(x)
+    cls = T.type_of(x)
+    m = cls.lookup('__float__')
+    if m is not UNBOUND:
+        return P.method_req(m, x)
+    m = cls.lookup('__index__')
+    if m is not UNBOUND:
+        return float(P.call_method_sync(m, x))
+    if isinstance(x, (int, float, str)):
+        return float(x)
+    raise TypeError(f"float() argument must be a string or a real number, not '{cls.name}'")
+
+
+@ctor(T.COMPLEX)
+def make_complex(vm, *args, **kwargs):
+    return complex(*args, **kwargs)
+
+
+@ctor(T.BOOL)
+def make_bool(vm, x=False):
+    return P.truthy(x)
+
+
+def to_str(vm, x):
+    """``str(x)``: host str for host values, ``__str__`` for instances (as a CallReq)."""
+    t = type(x)
+    if t is str:
+        return x
+    if t in P.HOST_VALUE_TYPES:
+        return str(x)
+    cls = T.type_of(x)
+    m = cls.lookup('__str__')
+    if type(m) is Function:
+        return CallReq(m, (x,), None, 'check_str', '__str__ ')
+    if m is UNBOUND or type(m) is NativeFunction:
+        r = cls.lookup('__repr__')
+        if type(r) is Function:
+            return CallReq(r, (x,), None, 'check_str', '__str__ ')
+    return str(x)
+
+
+def to_repr(vm, x):
+    t = type(x)
+    if t in P.HOST_VALUE_TYPES:
+        return repr(x)
+    cls = T.type_of(x)
+    m = cls.lookup('__repr__')
+    if type(m) is Function:
+        return CallReq(m, (x,), None, 'check_str', '__repr__ ')
+    return repr(x)
+
+
+@ctor(T.STR)
+def make_str(vm, x=UNBOUND, encoding=UNBOUND, errors=UNBOUND):
+    if x is UNBOUND:
+        return ''
+    if encoding is not UNBOUND or errors is not UNBOUND:
+        kw = {}
+        if encoding is not UNBOUND:
+            kw['encoding'] = encoding
+        if errors is not UNBOUND:
+            kw['errors'] = errors
+        return str(x, **kw)
+    return to_str(vm, x)
+
+
+@ctor(T.BYTES)
+def make_bytes(vm, x=b'', encoding=UNBOUND, errors=UNBOUND):
+    if isinstance(x, str):
+        if encoding is UNBOUND:
+            raise TypeError('string argument without an encoding')
+        return bytes(x, encoding, *(() if errors is UNBOUND else (errors,)))
+    if isinstance(x, int):
+        if vm.tracker is not None:
+            vm.tracker.check_alloc(x)
+        return bytes(x)
+    if type(x) in (bytes, bytearray, list, tuple, range):
+        return bytes(x)
+    return bytes(list(P.iterate(x)))
+
+
+@ctor(T.BYTEARRAY)
+def make_bytearray(vm, *args):
+    return bytearray(*args)
+
+
+@ctor(T.LIST)
+def make_list(vm, x=UNBOUND):
+    if x is UNBOUND:
+        return []
+    return list(_iterable_items(vm, x))
+
+
+@ctor(T.TUPLE)
+def make_tuple(vm, x=UNBOUND):
+    if x is UNBOUND:
+        return ()
+    if type(x) is tuple:
+        return x
+    return tuple(_iterable_items(vm, x))
+
+
+@ctor(T.SET)
+def make_set(vm, x=UNBOUND):
+    if x is UNBOUND:
+        return set()
+    return set(_iterable_items(vm, x))
+
+
+@ctor(T.FROZENSET)
+def make_frozenset(vm, x=UNBOUND):
+    if x is UNBOUND:
+        return frozenset()
+    return frozenset(_iterable_items(vm, x))
+
+
+def mapping_items(x):
+    """(key, value) pairs of a mapping-like Monty value (``keys()`` + ``__getitem__``)."""
+    if isinstance(x, dict):
+        return list(x.items())
+    cls = T.type_of(x)
+    keys = cls.lookup('keys')
+    if keys is UNBOUND:
+        raise TypeError(f"'{cls.name}' object is not a mapping")
+    ks = P.call_method_sync(keys, x)
+    return [(k, P.sync(P.get_item(x, k))) for k in P.iterate(ks)]
+
+
+def dict_from(x) -> list:
+    if isinstance(x, dict):
+        return list(x.items())
+    cls = T.type_of(x)
+    if cls.lookup('keys') is not UNBOUND:
+        return mapping_items(x)
+    out = []
+    for i, item in enumerate(P.iterate(x)):
+        try:
+            pair = list(item) if type(item) in (tuple, list) else list(P.iterate(item))
+        except TypeError:
+            raise TypeError(f"cannot convert dictionary update sequence element #{i} to a "
+                            f"sequence") from None
+        if len(pair) != 2:
+            raise ValueError(f'dictionary update sequence element #{i} has length {len(pair)}; '
+                             f'2 is required')
+        out.append(pair)
+    return out
+
+
+@ctor(T.DICT)
+def make_dict(vm, *args, **kwargs):
+    if len(args) > 1:
+        raise TypeError(f'dict expected at most 1 argument, got {len(args)}')
+    d = {}
+    if args:
+        for k, v in dict_from(args[0]):
+            d[k] = v
+    d.update(kwargs)
+    return d
+
+
+@ctor(T.RANGE)
+def make_range(vm, *args):
+    if not args:
+        raise TypeError('range expected at least 1 argument, got 0')
+    if len(args) > 3:
+        raise TypeError(f'range expected at most 3 arguments, got {len(args)}')
+    return range(*[_index(a) for a in args])
+
+
+def _index(a):
+    if type(a) is int or type(a) is bool:
+        return a
+    if isinstance(a, int):
+        return int(a)
+    cls = T.type_of(a)
+    m = cls.lookup('__index__')
+    if m is UNBOUND:
+        raise TypeError(f"'{cls.name}' object cannot be interpreted as an integer")
+    return P.call_method_sync(m, a)
+
+
+@ctor(T.SLICE)
+def make_slice(vm, *args):
+    return slice(*args)
+
+
+@ctor(T.OBJECT)
+def make_object(vm, *args, **kwargs):
+    if args or kwargs:
+        raise TypeError('object() takes no arguments')
+    return Instance(T.OBJECT)
+
+
+@ctor(T.TYPE)
+def make_type(vm, *args, **kwargs):
+    if len(args) == 1 and not kwargs:
+        return T.type_of(args[0])
+    if len(args) == 3:
+        from .classes import type_new
+        return type_new(vm, *args, **kwargs)
+    raise TypeError('type() takes 1 or 3 arguments')
+
+
+@ctor(T.PROPERTY)
+def make_property(vm, fget=None, fset=None, fdel=None, doc=None):
+    p = Property(fget, fset, fdel, doc)
+    if doc is None and fget is not None:
+        p.doc = getattr(fget, 'doc', None)
+    return p
+
+
+@ctor(T.CLASSMETHOD)
+def make_classmethod(vm, func):
+    return ClassMethod(func)
+
+
+@ctor(T.STATICMETHOD)
+def make_staticmethod(vm, func):
+    return StaticMethod(func)
+
+
+@ctor(T.SUPER)
+def make_super(vm, *args):
+    if len(args) == 2:
+        return Super(args[0], args[1])
+    if args:
+        raise TypeError('super() takes 0 or 2 arguments in this implementation')
+    f = vm.frame
+    code = f.code
+    if '__class__' not in code.freevars or code.argcount == 0 and not code.flags & 1:
+        raise RuntimeError('super(): no arguments')
+    slot = len(code.varnames) + len(code.cellvars) + code.freevars.index('__class__')
+    cls = f.locals[slot].v
+    if code.argcount:
+        first = f.locals[0]
+    else:
+        first = f.locals[code.argcount + code.kwonlycount][0]
+    if type(first).__name__ == 'Cell':
+        first = first.v
+    if cls is UNBOUND:
+        raise RuntimeError('super(): empty __class__ cell')
+    return Super(cls, first)

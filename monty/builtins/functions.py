@@ -1,0 +1,589 @@
+"""The builtin functions (``print``, ``len``, ``sorted``, ``isinstance``, ...)."""
+from __future__ import annotations
+
+import math
+
+from ..objects.model import (UNBOUND, BoundMethod, Function, HOST_SUBCLASS_KINDS, MClass,
+                             NativeFunction, obj_id)
+from ..vm import protocol as P
+from ..vm.generators import Generator
+from ..vm.signals import CallReq, MontyRaise
+from . import types as T
+from .constructors import to_repr, to_str
+from .formatting import format_value, mstr
+
+BUILTIN_FUNCTIONS: dict[str, NativeFunction] = {}
+
+
+def builtin(name: str | None = None, needs_vm: bool = False):
+    def deco(fn):
+        n = name or fn.__name__.rstrip('_')
+        BUILTIN_FUNCTIONS[n] = NativeFunction(n, fn, needs_vm=needs_vm)
+        return fn
+    return deco
+
+
+_MISSING = UNBOUND
+
+
+@builtin('print', needs_vm=True)
+def print_(vm, *args, sep=' ', end='\n', file=None, flush=False):
+    if sep is None:
+        sep = ' '
+    if end is None:
+        end = '\n'
+    if not isinstance(sep, str):
+        raise TypeError(f'sep must be None or a string, not {T.type_name(sep)}')
+    if not isinstance(end, str):
+        raise TypeError(f'end must be None or a string, not {T.type_name(end)}')
+    text = sep.join([a if type(a) is str else mstr(a) for a in args]) + end
+    stream = 'stdout'
+    if file is not None:
+        stream = getattr(file, 'stream_name', 'stdout')
+    vm.write(stream, text)
+    return None
+
+
+@builtin('len')
+def len_(obj):
+    t = type(obj)
+    if t in P.HOST_VALUE_TYPES:
+        return len(obj)
+    cls = T.type_of(obj)
+    m = cls.lookup('__len__')
+    if m is UNBOUND:
+        raise TypeError(f"object of type '{cls.name}' has no len()")
+    return P.method_req(m, obj, post='check_int', state='len')
+
+
+@builtin('repr', needs_vm=True)
+def repr_(vm, obj):
+    return to_repr(vm, obj)
+
+
+@builtin('ascii')
+def ascii_(obj):
+    return ascii(obj)
+
+
+@builtin('abs')
+def abs_(x):
+    if type(x) in (int, float, bool, complex):
+        return abs(x)
+    m = T.type_of(x).lookup('__abs__')
+    if m is UNBOUND:
+        raise TypeError(f"bad operand type for abs(): '{T.type_name(x)}'")
+    return P.method_req(m, x)
+
+
+@builtin('all')
+def all_(iterable):
+    for x in P.iterate(iterable):
+        if not P.truthy(x):
+            return False
+    return True
+
+
+@builtin('any')
+def any_(iterable):
+    for x in P.iterate(iterable):
+        if P.truthy(x):
+            return True
+    return False
+
+
+def _index(x):
+    if type(x) is int or type(x) is bool:
+        return x
+    if isinstance(x, int):
+        return int(x)
+    m = T.type_of(x).lookup('__index__')
+    if m is UNBOUND:
+        raise TypeError(f"'{T.type_name(x)}' object cannot be interpreted as an integer")
+    return P.call_method_sync(m, x)
+
+
+@builtin('bin')
+def bin_(x):
+    return bin(_index(x))
+
+
+@builtin('oct')
+def oct_(x):
+    return oct(_index(x))
+
+
+@builtin('hex')
+def hex_(x):
+    return hex(_index(x))
+
+
+@builtin('chr')
+def chr_(x):
+    return chr(x)
+
+
+@builtin('ord')
+def ord_(x):
+    return ord(x)
+
+
+@builtin('divmod')
+def divmod_(a, b):
+    if type(a) in (int, float, bool) and type(b) in (int, float, bool):
+        return divmod(a, b)
+    return P.sync(P.monty_binary_named('divmod', a, b))
+
+
+@builtin('pow')
+def pow_(base, exp, mod=None):
+    if mod is None:
+        return P.binary_op(6, base, exp)
+    return pow(base, exp, mod)
+
+
+@builtin('round')
+def round_(number, ndigits=None):
+    if type(number) in (int, float, bool):
+        return round(number) if ndigits is None else round(number, ndigits)
+    m = T.type_of(number).lookup('__round__')
+    if m is UNBOUND:
+        raise TypeError(f"type {T.type_name(number)} doesn't define __round__ method")
+    args = () if ndigits is None else (ndigits,)
+    return P.method_req(m, number, *args)
+
+
+@builtin('hash')
+def hash_(obj):
+    return hash(obj)
+
+
+@builtin('id')
+def id_(obj):
+    return obj_id(obj)
+
+
+@builtin('callable')
+def callable_(obj):
+    return P.is_callable(obj)
+
+
+@builtin('format')
+def format_(value, spec=''):
+    return format_value(value, spec)
+
+
+@builtin('isinstance')
+def isinstance_(obj, classinfo):
+    if type(classinfo) is MClass:
+        return classinfo in T.type_of(obj).mro
+    if type(classinfo) is tuple:
+        return any(isinstance_(obj, c) for c in classinfo)
+    if type(classinfo).__name__ == 'UnionType':
+        return any(isinstance_(obj, c) for c in classinfo.args)
+    raise TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')
+
+
+@builtin('issubclass')
+def issubclass_(cls, classinfo):
+    if type(cls) is not MClass:
+        raise TypeError('issubclass() arg 1 must be a class')
+    if type(classinfo) is MClass:
+        return classinfo in cls.mro
+    if type(classinfo) is tuple:
+        return any(issubclass_(cls, c) for c in classinfo)
+    raise TypeError('issubclass() arg 2 must be a class, a tuple of classes, or a union')
+
+
+def _check_attr_name(name):
+    if not isinstance(name, str):
+        raise TypeError(f"attribute name must be string, not '{T.type_name(name)}'")
+    if name in P.BLOCKED_ATTRS:
+        return False
+    return True
+
+
+@builtin('getattr')
+def getattr_(obj, name, default=_MISSING):
+    ok = _check_attr_name(name)
+    try:
+        if not ok:
+            raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'")
+        return P.sync(P.get_attr(obj, name))
+    except AttributeError:
+        if default is _MISSING:
+            raise
+        return default
+    except MontyRaise as e:
+        if default is not _MISSING and T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
+            return default
+        raise
+
+
+@builtin('hasattr')
+def hasattr_(obj, name):
+    ok = _check_attr_name(name)
+    if not ok:
+        return False
+    try:
+        P.sync(P.get_attr(obj, name))
+        return True
+    except AttributeError:
+        return False
+    except MontyRaise as e:
+        if T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
+            return False
+        raise
+
+
+@builtin('setattr')
+def setattr_(obj, name, value):
+    if not _check_attr_name(name):
+        raise AttributeError(f"'{T.type_name(obj)}' object attribute '{name}' is read-only")
+    return P.set_attr(obj, name, value) or None
+
+
+@builtin('delattr')
+def delattr_(obj, name):
+    _check_attr_name(name)
+    return P.del_attr(obj, name) or None
+
+
+@builtin('iter')
+def iter_(obj, sentinel=_MISSING):
+    if sentinel is not _MISSING:
+        return CallableIter(obj, sentinel)
+    return P.get_iter(obj)
+
+
+class CallableIter:
+    """``iter(callable, sentinel)``."""
+    __slots__ = ('func', 'sentinel', 'done')
+
+    def __init__(self, func, sentinel):
+        self.func = func
+        self.sentinel = sentinel
+        self.done = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.done:
+            raise StopIteration
+        v = P.call_sync(self.func)
+        if v == self.sentinel:
+            self.done = True
+            raise StopIteration
+        return v
+
+
+P.HOST_ITER_TYPES.add(CallableIter)
+
+
+@builtin('next', needs_vm=True)
+def next_(vm, it, default=_MISSING):
+    t = type(it)
+    try:
+        if t in P.HOST_ITER_TYPES:
+            return next(it)
+        if t is Generator:
+            return vm.gen_next_sync(it)
+        cls = T.type_of(it)
+        m = cls.lookup('__next__')
+        if m is UNBOUND:
+            raise TypeError(f"'{cls.name}' object is not an iterator")
+        return P.call_method_sync(m, it)
+    except StopIteration:
+        if default is _MISSING:
+            raise
+        return default
+    except MontyRaise as e:
+        if default is not _MISSING and T.EXC_BY_NAME['StopIteration'] in e.exc.mcls.mro:
+            return default
+        raise
+
+
+@builtin('sum')
+def sum_(iterable, start=0):
+    if type(iterable) in (list, tuple, range) and type(start) in (int, float):
+        if all(type(x) in (int, float, bool) for x in iterable):
+            return sum(iterable, start)
+    if isinstance(start, str):
+        raise TypeError("sum() can't sum strings [use ''.join(seq) instead]")
+    total = start
+    for x in P.iterate(iterable):
+        total = P.sync(P.binary_op(0, total, x))
+    return total
+
+
+def _key_of(key):
+    if key is None:
+        return None
+    return lambda x: P.call_sync(key, x)
+
+
+@builtin('sorted')
+def sorted_(iterable, *, key=None, reverse=False):
+    items = list(P.iterate(iterable))
+    from .list_sort import sort_list
+    sort_list(items, key, reverse)
+    return items
+
+
+def _minmax(name, args, key, default, pick_max):
+    if len(args) == 1:
+        items = P.iterate(args[0])
+        empty_msg = f'{name}() arg is an empty sequence'
+    elif not args:
+        raise TypeError(f'{name} expected at least 1 argument, got 0')
+    else:
+        if default is not _MISSING:
+            raise TypeError(f'Cannot specify a default for {name}() with multiple positional '
+                            f'arguments')
+        items = iter(args)
+        empty_msg = ''
+    best = _MISSING
+    best_key = None
+    op = 4 if pick_max else 0
+    for x in items:
+        k = P.call_sync(key, x) if key is not None else x
+        if best is _MISSING:
+            best, best_key = x, k
+            continue
+        if P.truthy(P.compare(op, k, best_key)):
+            best, best_key = x, k
+    if best is _MISSING:
+        if default is not _MISSING:
+            return default
+        raise ValueError(empty_msg)
+    return best
+
+
+@builtin('max')
+def max_(*args, key=None, default=_MISSING):
+    return _minmax('max', args, key, default, True)
+
+
+@builtin('min')
+def min_(*args, key=None, default=_MISSING):
+    return _minmax('min', args, key, default, False)
+
+
+class MapIter:
+    """``map(func, *iterables)``: lazy."""
+    __slots__ = ('func', 'its')
+
+    def __init__(self, func, its):
+        self.func = func
+        self.its = its
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        args = [P.next_value(it) for it in self.its]
+        return P.call_sync(self.func, *args)
+
+
+class FilterIter:
+    """``filter(func, iterable)``: lazy."""
+    __slots__ = ('func', 'it')
+
+    def __init__(self, func, it):
+        self.func = func
+        self.it = it
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            x = P.next_value(self.it)
+            if self.func is None:
+                if P.truthy(x):
+                    return x
+            elif P.truthy(P.call_sync(self.func, x)):
+                return x
+
+
+P.HOST_ITER_TYPES.update({MapIter, FilterIter})
+MAP_CLASS = T.native_class('map', MapIter, (T.OBJECT,))
+FILTER_CLASS = T.native_class('filter', FilterIter, (T.OBJECT,))
+
+
+def _iter_arg(x, fname, pos):
+    try:
+        return P.sync(P.get_iter(x))
+    except TypeError:
+        raise TypeError(f"'{T.type_name(x)}' object is not iterable") from None
+
+
+@builtin('map')
+def map_(func, *iterables):
+    if not iterables:
+        raise TypeError('map() must have at least two arguments.')
+    its = [_iter_arg(x, 'map', i) for i, x in enumerate(iterables)]
+    if type(func) is NativeFunction and not func.needs_vm and all(
+            type(it) in P.HOST_ITER_TYPES for it in its) and func.name in _PURE_NATIVES:
+        return map(func.fn, *its)
+    return MapIter(func, its)
+
+
+_PURE_NATIVES = {'abs', 'len', 'chr', 'ord', 'round', 'hex', 'bin', 'oct'}
+
+
+@builtin('filter')
+def filter_(func, iterable):
+    return FilterIter(func, _iter_arg(iterable, 'filter', 1))
+
+
+class ZipIter:
+    """``zip`` over any mix of host and Monty iterators."""
+    __slots__ = ('its', 'strict')
+
+    def __init__(self, its, strict):
+        self.its = its
+        self.strict = strict
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if not self.its:
+            raise StopIteration
+        out = []
+        for i, it in enumerate(self.its):
+            try:
+                out.append(P.next_value(it))
+            except StopIteration:
+                if self.strict:
+                    self._strict_fail(i)
+                raise
+        return tuple(out)
+
+    def _strict_fail(self, i):
+        if i:
+            plural = 's' if i > 1 else ''
+            raise ValueError(f'zip() argument {i + 1} is shorter than argument{plural} '
+                             f'1{"-" + str(i) if i > 1 else ""}')
+        for j, it in enumerate(self.its[1:], 1):
+            try:
+                P.next_value(it)
+            except StopIteration:
+                continue
+            plural = 's' if j > 1 else ''
+            raise ValueError(f'zip() argument {j + 1} is longer than argument{plural} '
+                             f'1{"-" + str(j) if j > 1 else ""}')
+
+
+P.HOST_ITER_TYPES.add(ZipIter)
+T.HOST_TYPE_MAP[ZipIter] = T.host_type_class(type(zip()))
+
+
+@builtin('zip')
+def zip_(*iterables, strict=False):
+    its = [_iter_arg(x, 'zip', i) for i, x in enumerate(iterables)]
+    if all(type(it) in P.HOST_ITER_TYPES and type(it) not in (MapIter, FilterIter, ZipIter)
+           for it in its) and not strict:
+        return zip(*its)
+    return ZipIter(its, strict)
+
+
+class EnumerateIter:
+    """``enumerate`` over a Monty iterator."""
+    __slots__ = ('it', 'i')
+
+    def __init__(self, it, start):
+        self.it = it
+        self.i = start
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        v = P.next_value(self.it)
+        i = self.i
+        self.i += 1
+        return (i, v)
+
+
+P.HOST_ITER_TYPES.add(EnumerateIter)
+T.HOST_TYPE_MAP[EnumerateIter] = T.host_type_class(type(enumerate([])))
+
+
+@builtin('enumerate')
+def enumerate_(iterable, start=0):
+    it = _iter_arg(iterable, 'enumerate', 0)
+    if type(it) in P.HOST_ITER_TYPES and type(it) not in (MapIter, FilterIter, ZipIter,
+                                                             EnumerateIter, CallableIter):
+        return enumerate(it, start)
+    return EnumerateIter(it, start)
+
+
+@builtin('reversed')
+def reversed_(seq):
+    t = type(seq)
+    if t in (list, tuple, range, str, dict, bytes) or t in (type({}.keys()), type({}.values()),
+                                                            type({}.items())):
+        return reversed(seq)
+    cls = T.type_of(seq)
+    m = cls.lookup('__reversed__')
+    if m is not UNBOUND:
+        return P.method_req(m, seq)
+    if cls.lookup('__len__') is not UNBOUND and cls.lookup('__getitem__') is not UNBOUND:
+        n = P.sync(len_(seq))
+        return iter([P.sync(P.get_item(seq, i)) for i in range(n - 1, -1, -1)])
+    raise TypeError(f"'{cls.name}' object is not reversible")
+
+
+@builtin('vars')
+def vars_(obj=_MISSING):
+    raise NameError("name 'vars' is not defined")
+
+
+@builtin('input', needs_vm=True)
+def input_(vm, prompt=''):
+    return vm.read_input(mstr(prompt))
+
+
+def _blocked(name):
+    def fn(*args, **kwargs):
+        raise NameError(f"name '{name}' is not defined")
+    return fn
+
+
+@builtin('open', needs_vm=True)
+def open_(vm, file, mode='r', *args, **kwargs):
+    from ..host.osaccess import open_file
+    return open_file(vm, file, mode, *args, **kwargs)
+
+
+P.monty_binary_named = lambda name, a, b: _divmod_dunder(a, b)
+
+
+def _divmod_dunder(a, b):
+    ca, cb = T.type_of(a), T.type_of(b)
+    m = ca.lookup('__divmod__')
+    if m is not UNBOUND:
+        r = P.call_method_sync(m, a, b)
+        if r is not NotImplemented:
+            return r
+    m = cb.lookup('__rdivmod__')
+    if m is not UNBOUND:
+        r = P.call_method_sync(m, b, a)
+        if r is not NotImplemented:
+            return r
+    raise TypeError(f"unsupported operand type(s) for divmod(): '{ca.name}' and '{cb.name}'")
+
+
+_unused = (math, BoundMethod, Function, HOST_SUBCLASS_KINDS, to_str)
+
+
+def _register_iter_ctors() -> None:
+    from .constructors import NATIVE_CTORS
+    NATIVE_CTORS[MAP_CLASS] = lambda vm, *a, **k: map_(*a, **k)
+    NATIVE_CTORS[FILTER_CLASS] = lambda vm, *a, **k: filter_(*a, **k)
+
+
+_register_iter_ctors()

@@ -1,0 +1,379 @@
+"""Method tables of the builtin types, built once from explicit name lists.
+
+Most methods are the host's own (identical behaviour on host values); the overrides below
+accept Monty iterables and callbacks, and check sizes before allocating.
+"""
+from __future__ import annotations
+
+from ..objects.model import (UNBOUND, ExcInstance, Function, HOST_SUBCLASS_KINDS, Instance,
+                             MClass, NativeAttr, NativeFunction)
+from ..vm import protocol as P
+from . import types as T
+from .formatting import format_map, str_format
+
+HOST_METHODS = {
+    T.STR: ('capitalize casefold count encode endswith find index isalnum isalpha isascii '
+            'isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle '
+            'isupper lower lstrip partition removeprefix removesuffix rfind rindex rpartition '
+            'rsplit rstrip split splitlines startswith strip swapcase title translate upper'),
+    T.LIST: 'append clear copy count index insert pop remove reverse',
+    T.DICT: 'clear copy get items keys pop popitem setdefault values',
+    T.SET: ('add clear copy discard isdisjoint issubset issuperset pop remove'),
+    T.FROZENSET: 'copy isdisjoint issubset issuperset',
+    T.TUPLE: 'count index',
+    T.BYTES: ('capitalize count decode endswith find hex index isalnum isalpha isascii isdigit '
+              'islower isspace istitle isupper lower lstrip partition removeprefix '
+              'removesuffix rfind rindex rpartition rsplit rstrip split splitlines startswith '
+              'strip swapcase title translate upper'),
+    T.BYTEARRAY: 'append decode extend hex pop remove reverse clear copy count find index',
+    T.INT: 'bit_length bit_count conjugate as_integer_ratio',
+    T.BOOL: 'bit_length bit_count conjugate as_integer_ratio',
+    T.FLOAT: 'is_integer as_integer_ratio hex conjugate',
+    T.COMPLEX: 'conjugate',
+    T.RANGE: 'count index',
+    T.SLICE: 'indices',
+}
+
+HOST_ATTRS = {
+    T.INT: 'real imag numerator denominator',
+    T.BOOL: 'real imag numerator denominator',
+    T.FLOAT: 'real imag',
+    T.COMPLEX: 'real imag',
+    T.RANGE: 'start stop step',
+    T.SLICE: 'start stop step',
+}
+
+DUNDERS = ('__getitem__ __setitem__ __delitem__ __contains__ __len__ __iter__ __eq__ __ne__ '
+           '__lt__ __le__ __gt__ __ge__ __add__ __sub__ __mul__ __truediv__ __floordiv__ '
+           '__mod__ __pow__ __and__ __or__ __xor__ __lshift__ __rshift__ __neg__ __pos__ '
+           '__abs__ __invert__ __radd__ __rsub__ __rmul__ __rtruediv__ __rfloordiv__ __rmod__ '
+           '__rpow__ __rand__ __ror__ __rxor__ __bool__ __int__ __float__ __index__ __round__ '
+           '__iadd__ __imul__ __ior__ __isub__ __iand__ __reversed__ __hash__').split()
+
+
+def add_method(cls: MClass, name: str, fn, needs_vm: bool = False) -> None:
+    cls.dict[name] = NativeFunction(name, fn, needs_vm=needs_vm, self_type=cls.name)
+
+
+def _host_methods() -> None:
+    for cls, names in HOST_METHODS.items():
+        host = cls.host_type
+        for name in names.split():
+            add_method(cls, name, getattr(host, name))
+    for cls, names in HOST_ATTRS.items():
+        host = cls.host_type
+        for name in names.split():
+            getter = getattr(host, name).__get__
+            cls.dict[name] = NativeAttr(name, lambda obj, g=getter: g(obj))
+    for cls in (T.INT, T.FLOAT, T.STR, T.BYTES, T.LIST, T.TUPLE, T.DICT, T.SET, T.FROZENSET,
+                T.BOOL, T.COMPLEX, T.RANGE):
+        host = cls.host_type
+        for name in DUNDERS:
+            fn = host.__dict__.get(name)
+            if fn is not None and name not in cls.dict:
+                add_method(cls, name, fn)
+        add_method(cls, '__repr__', host.__repr__)
+        add_method(cls, '__str__', host.__str__)
+        add_method(cls, '__format__', host.__format__)
+        if host in (list, dict, set):
+            add_method(cls, '__init__', host.__init__)
+        cls.dict['__new__'] = NativeFunction('__new__', _builtin_new(cls), self_type=cls.name)
+
+
+def _builtin_new(cls):
+    def new(subcls, *args, **kwargs):
+        from .constructors import NATIVE_CTORS, create_instance
+        if type(subcls) is not MClass:
+            raise TypeError(f'{cls.name}.__new__(X): X is not a type object '
+                            f'({T.type_name(subcls)})')
+        if subcls is cls:
+            return P.sync(NATIVE_CTORS[cls](P.current[0], *args, **kwargs))
+        return create_instance(subcls, args, kwargs)
+    return new
+
+
+# -- str overrides ---------------------------------------------------------------------------
+def _width_check(n):
+    vm = P.current[0]
+    if vm is not None and vm.tracker is not None and isinstance(n, int):
+        vm.tracker.check_alloc(n)
+
+
+def _padder(name):
+    host = getattr(str, name)
+
+    def fn(s, width, *args):
+        _width_check(width)
+        return host(s, width, *args)
+    return fn
+
+
+def str_join(sep, iterable):
+    items = iterable if type(iterable) in (list, tuple) else list(P.iterate(iterable))
+    vm = P.current[0]
+    if vm is not None and vm.tracker is not None:
+        total = sum(len(x) for x in items if isinstance(x, str)) + len(sep) * len(items)
+        vm.tracker.check_alloc(total)
+    return sep.join(items)
+
+
+def str_replace(s, old, new, count=-1):
+    vm = P.current[0]
+    if vm is not None and vm.tracker is not None and isinstance(new, str) and \
+            isinstance(old, str) and len(new) > len(old):
+        n = s.count(old) if old else len(s) + 1
+        if count >= 0:
+            n = min(n, count)
+        vm.tracker.check_alloc(len(s) + n * (len(new) - len(old)))
+    return s.replace(old, new, count)
+
+
+def str_expandtabs(s, tabsize=8):
+    _width_check(len(s) * max(tabsize, 1))
+    return s.expandtabs(tabsize)
+
+
+def _str_overrides() -> None:
+    for name in ('center', 'ljust', 'rjust'):
+        add_method(T.STR, name, _padder(name))
+    add_method(T.STR, 'zfill', _padder('zfill'))
+    add_method(T.STR, 'join', str_join)
+    add_method(T.STR, 'replace', str_replace)
+    add_method(T.STR, 'expandtabs', str_expandtabs)
+    add_method(T.STR, 'format', lambda s, *a, **k: str_format(s, a, k))
+    add_method(T.STR, 'format_map', format_map)
+    T.STR.dict['maketrans'] = NativeFunction('maketrans', str.maketrans)
+    add_method(T.BYTES, 'join', lambda sep, it: sep.join(list(P.iterate(it))))
+    add_method(T.BYTES, 'replace', lambda s, o, n, c=-1: s.replace(o, n, c))
+    add_method(T.BYTES, 'center', lambda s, w, *a: (_width_check(w), s.center(w, *a))[1])
+    add_method(T.BYTES, 'ljust', lambda s, w, *a: (_width_check(w), s.ljust(w, *a))[1])
+    add_method(T.BYTES, 'rjust', lambda s, w, *a: (_width_check(w), s.rjust(w, *a))[1])
+    add_method(T.BYTES, 'zfill', lambda s, w: (_width_check(w), s.zfill(w))[1])
+    T.BYTES.dict['fromhex'] = NativeFunction('fromhex', bytes.fromhex)
+    T.INT.dict['from_bytes'] = NativeFunction('from_bytes', int.from_bytes)
+    add_method(T.INT, 'to_bytes', _int_to_bytes)
+    T.FLOAT.dict['fromhex'] = NativeFunction('fromhex', float.fromhex)
+
+
+def _int_to_bytes(n, length=1, byteorder='big', *, signed=False):
+    _width_check(length)
+    return n.to_bytes(length, byteorder, signed=signed)
+
+
+# -- list / dict / set overrides -----------------------------------------------------------------
+def _plain_iter(x):
+    return x if type(x) in P.HOST_VALUE_TYPES else list(P.iterate(x))
+
+
+def list_extend(lst, iterable):
+    lst.extend(_plain_iter(iterable))
+
+
+def list_sort(lst, *, key=None, reverse=False):
+    from .list_sort import sort_list
+    sort_list(lst, key, reverse)
+
+
+def dict_update(d, *args, **kwargs):
+    from .constructors import dict_from
+    if len(args) > 1:
+        raise TypeError(f'update expected at most 1 argument, got {len(args)}')
+    if args:
+        for k, v in dict_from(args[0]):
+            d[k] = v
+    d.update(kwargs)
+
+
+def dict_fromkeys(iterable, value=None):
+    return dict.fromkeys(_plain_iter(iterable), value)
+
+
+def _set_op(name):
+    host = getattr(set, name)
+
+    def fn(s, *others):
+        return host(s, *[_plain_iter(o) for o in others])
+    return fn
+
+
+def _frozen_op(name):
+    host = getattr(frozenset, name)
+
+    def fn(s, *others):
+        return host(s, *[_plain_iter(o) for o in others])
+    return fn
+
+
+def _container_overrides() -> None:
+    add_method(T.LIST, 'extend', list_extend)
+    add_method(T.LIST, 'sort', list_sort)
+    add_method(T.DICT, 'update', dict_update)
+    T.DICT.dict['fromkeys'] = NativeFunction('fromkeys', dict_fromkeys)
+    for name in ('union intersection difference symmetric_difference update '
+                 'intersection_update difference_update symmetric_difference_update').split():
+        add_method(T.SET, name, _set_op(name))
+    for name in 'union intersection difference symmetric_difference'.split():
+        add_method(T.FROZENSET, name, _frozen_op(name))
+
+
+# -- object ---------------------------------------------------------------------------------
+def object_init(self, *args, **kwargs):
+    return None
+
+
+def object_setattr(self, name, value):
+    if not isinstance(name, str):
+        raise TypeError(f"attribute name must be string, not '{T.type_name(name)}'")
+    if isinstance(self, (Instance,) + HOST_SUBCLASS_KINDS):
+        attrs = self.attrs if hasattr(self, 'attrs') else {}
+        attrs[name] = value
+        return None
+    raise TypeError("can't apply this __setattr__ to object")
+
+
+def object_delattr(self, name):
+    attrs = getattr(self, 'attrs', None)
+    if attrs is None or name not in attrs:
+        raise AttributeError(f"'{T.type_name(self)}' object has no attribute '{name}'")
+    del attrs[name]
+
+
+def object_eq(self, other):
+    return True if self is other else NotImplemented
+
+
+def object_ne(self, other):
+    return False if self is other else NotImplemented
+
+
+def object_new(cls, *args, **kwargs):
+    from .constructors import create_instance
+    if type(cls) is not MClass:
+        raise TypeError(f'object.__new__(X): X is not a type object ({T.type_name(cls)})')
+    return create_instance(cls, (), None) if not cls.is_exc else create_instance(cls, args)
+
+
+def object_repr(self):
+    from ..vm.hostproto import default_repr
+    if isinstance(self, ExcInstance):
+        from ..vm.hostproto import exc_repr
+        return exc_repr(self)
+    return default_repr(self)
+
+
+def object_str(self):
+    return P.call_sync(P.sync(P.get_attr(self, '__repr__')))
+
+
+def object_hash(self):
+    return object.__hash__(self) if not isinstance(self, (int, str, tuple, float)) else hash(self)
+
+
+def object_format(self, spec):
+    if spec:
+        raise TypeError(f'unsupported format string passed to {T.type_name(self)}.__format__')
+    return P.call_sync(P.sync(P.get_attr(self, '__str__')))
+
+
+def _object_methods() -> None:
+    add_method(T.OBJECT, '__init__', object_init)
+    add_method(T.OBJECT, '__setattr__', object_setattr)
+    add_method(T.OBJECT, '__delattr__', object_delattr)
+    add_method(T.OBJECT, '__eq__', object_eq)
+    add_method(T.OBJECT, '__ne__', object_ne)
+    add_method(T.OBJECT, '__repr__', object_repr)
+    add_method(T.OBJECT, '__str__', object_str)
+    add_method(T.OBJECT, '__hash__', object_hash)
+    add_method(T.OBJECT, '__format__', object_format)
+    T.OBJECT.dict['__new__'] = NativeFunction('__new__', object_new, self_type='object')
+    T.OBJECT.dict['__init__'].self_type = 'object'
+    P.OBJECT_EQ = T.OBJECT.dict['__eq__']
+
+
+# -- exceptions ---------------------------------------------------------------------------------
+def exc_init(self, *args, **kwargs):
+    if isinstance(self, ExcInstance):
+        self.args = tuple(args)
+    return None
+
+
+def _set_args(self, value):
+    self.args = tuple(P.iterate(value))
+
+
+def _set_cause(self, value):
+    self.cause = value
+    self.suppress = True
+
+
+def _set_context(self, value):
+    self.context = value
+
+
+def _set_suppress(self, value):
+    self.suppress = bool(value)
+
+
+def exc_with_traceback(self, tb):
+    return self
+
+
+def exc_add_note(self, note):
+    if not isinstance(note, str):
+        raise TypeError(f'note must be a str, not \'{T.type_name(note)}\'')
+    if self.notes is None:
+        self.notes = []
+    self.notes.append(note)
+
+
+def _exception_methods() -> None:
+    base = T.BASE_EXCEPTION
+    add_method(base, '__init__', exc_init)
+    add_method(base, '__str__', lambda self: __import__(
+        'monty.vm.hostproto', fromlist=['x']).exc_base_str(self))
+    add_method(base, '__repr__', object_repr)
+    add_method(base, 'with_traceback', exc_with_traceback)
+    add_method(base, 'add_note', exc_add_note)
+    base.dict['__new__'] = NativeFunction('__new__', object_new, self_type='BaseException')
+    base.dict['args'] = NativeAttr('args', lambda e: e.args, _set_args)
+    base.dict['__cause__'] = NativeAttr('__cause__', lambda e: e.cause, _set_cause)
+    base.dict['__context__'] = NativeAttr('__context__', lambda e: e.context, _set_context)
+    base.dict['__suppress_context__'] = NativeAttr('__suppress_context__',
+                                                   lambda e: e.suppress, _set_suppress)
+    base.dict['__traceback__'] = NativeAttr('__traceback__', lambda e: None)
+    base.dict['__notes__'] = NativeAttr('__notes__', _notes)
+    stop = T.EXC_BY_NAME['StopIteration']
+    stop.dict['value'] = NativeAttr('value', lambda e: e.args[0] if e.args else None)
+    for name in ('KeyError', 'IndexError', 'AttributeError', 'NameError'):
+        T.EXC_BY_NAME[name].dict.setdefault('__module__', 'builtins')
+    T.EXC_BY_NAME['AttributeError'].dict['name'] = NativeAttr('name', lambda e: None)
+    T.EXC_BY_NAME['NameError'].dict['name'] = NativeAttr('name', lambda e: None)
+    os_error = T.EXC_BY_NAME['OSError']
+    os_error.dict['errno'] = NativeAttr('errno', lambda e: e.args[0] if len(e.args) > 1 else None)
+    os_error.dict['strerror'] = NativeAttr('strerror',
+                                           lambda e: e.args[1] if len(e.args) > 1 else None)
+    os_error.dict['filename'] = NativeAttr('filename',
+                                           lambda e: e.args[2] if len(e.args) > 2 else None)
+
+
+def _notes(e):
+    if e.notes is None:
+        raise AttributeError("'%s' object has no attribute '__notes__'" % e.mcls.name)
+    return e.notes
+
+
+def _function_methods() -> None:
+    from ..objects.model import Function as F
+    del F
+
+
+def install() -> None:
+    _host_methods()
+    _str_overrides()
+    _container_overrides()
+    _object_methods()
+    _exception_methods()
+
+
+install()
+_unused = (UNBOUND, Function)

@@ -1,0 +1,45 @@
+"""``math``: the host's pure numeric functions, with guards on the ones that can run for ages."""
+from __future__ import annotations
+
+import math
+
+from ...objects.model import Module, NativeFunction
+
+FUNCS = ('acos acosh asin asinh atan atan2 atanh ceil copysign cos cosh degrees dist erf erfc '
+         'exp expm1 fabs floor fmod frexp fsum gamma gcd hypot isclose isfinite isinf isnan '
+         'isqrt lcm ldexp lgamma log log10 log1p log2 modf nextafter prod radians remainder '
+         'sin sinh sqrt tan tanh trunc ulp cbrt exp2').split()
+LIMIT = 100_000
+
+
+def _factorial(n):
+    if isinstance(n, int) and n > LIMIT:
+        raise OverflowError('factorial() argument too large for the sandbox')
+    return math.factorial(n)
+
+
+def _comb(n, k):
+    if isinstance(n, int) and n > LIMIT * 10 and isinstance(k, int) and min(k, n - k) > LIMIT:
+        raise OverflowError('comb() arguments too large for the sandbox')
+    return math.comb(n, k)
+
+
+def _perm(n, k=None):
+    if isinstance(n, int) and n > LIMIT * 10 and (k is None or k > LIMIT):
+        raise OverflowError('perm() arguments too large for the sandbox')
+    return math.perm(n, k)
+
+
+def _pow(x, y):
+    return math.pow(x, y)
+
+
+def build(vm) -> Module:
+    ns = {name: NativeFunction(name, getattr(math, name), module='math')
+          for name in FUNCS if hasattr(math, name)}
+    ns['factorial'] = NativeFunction('factorial', _factorial, module='math')
+    ns['comb'] = NativeFunction('comb', _comb, module='math')
+    ns['perm'] = NativeFunction('perm', _perm, module='math')
+    ns['pow'] = NativeFunction('pow', _pow, module='math')
+    ns.update(pi=math.pi, e=math.e, tau=math.tau, inf=math.inf, nan=math.nan)
+    return Module('math', ns)

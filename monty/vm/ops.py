@@ -1,0 +1,1418 @@
+"""Instruction handlers: one factory per opcode, each returning a closure ``(frame) -> next_pc``.
+
+The closures bind their operand and successor at build time, so dispatch is a single indexed
+call.  Host values take inline fast paths; everything else goes through ``protocol``.
+"""
+from __future__ import annotations
+
+from ..builtins import types as T
+from ..compiler import opcodes as O
+from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
+                             Function, Instance, MClass, NativeFunction, StaticMethod)
+from . import protocol as P
+from .generators import Generator
+from .signals import DISCARD, NULL, PUSHED, CallReq, MontyRaise
+from .interp import EV_RETURN, EV_SWITCH, EV_YIELD
+
+HOST_TYPES = P.HOST_VALUE_TYPES
+HOST_ITERS = P.HOST_ITER_TYPES
+FACTORIES = {}
+
+
+def op(name):
+    def deco(fn):
+        FACTORIES[O.OPS[name]] = fn
+        return fn
+    return deco
+
+
+def compile_instrs(code) -> list:
+    out = []
+    for pc, (opcode, arg) in enumerate(code.ops):
+        out.append(FACTORIES[opcode](arg, pc + 1, code, pc))
+    return out
+
+
+def push_result(f, r, nxt):
+    """Push an operation's result, or switch frames when it pushed one."""
+    if r is PUSHED:
+        f.pc = nxt
+        return EV_SWITCH
+    if type(r) is CallReq:
+        f.pc = nxt
+        r = f.vm.push_req(f, r)
+        if r is PUSHED:
+            return EV_SWITCH
+    if r is not DISCARD:
+        f.stack.append(r)
+    return nxt
+
+
+def run_effect(f, r, nxt):
+    """Like push_result for operations whose value is discarded."""
+    if type(r) is CallReq:
+        f.pc = nxt
+        r = f.vm.push_req(f, r)
+        if r is PUSHED:
+            return EV_SWITCH
+    return nxt
+
+
+# -- stack -------------------------------------------------------------------------------
+@op('NOP')
+def _nop(arg, nxt, code, pc):
+    return lambda f: nxt
+
+
+@op('POP_TOP')
+def _pop_top(arg, nxt, code, pc):
+    def fn(f):
+        f.stack.pop()
+        return nxt
+    return fn
+
+
+@op('COPY')
+def _copy(arg, nxt, code, pc):
+    n = -arg
+
+    def fn(f):
+        s = f.stack
+        s.append(s[n])
+        return nxt
+    return fn
+
+
+@op('SWAP')
+def _swap(arg, nxt, code, pc):
+    n = -arg
+
+    def fn(f):
+        s = f.stack
+        s[-1], s[n] = s[n], s[-1]
+        return nxt
+    return fn
+
+
+# -- loads and stores -----------------------------------------------------------------------
+@op('LOAD_CONST')
+def _load_const(arg, nxt, code, pc):
+    def fn(f):
+        f.stack.append(arg)
+        return nxt
+    return fn
+
+
+def _unbound_local(code, slot):
+    name = code.varnames[slot] if slot < len(code.varnames) else '?'
+    return UnboundLocalError(f"cannot access local variable '{name}' where it is not "
+                             f"associated with a value")
+
+
+@op('LOAD_FAST')
+def _load_fast(arg, nxt, code, pc):
+    def fn(f):
+        v = f.locals[arg]
+        if v is UNBOUND:
+            raise _unbound_local(code, arg)
+        f.stack.append(v)
+        return nxt
+    return fn
+
+
+@op('STORE_FAST')
+def _store_fast(arg, nxt, code, pc):
+    def fn(f):
+        f.locals[arg] = f.stack.pop()
+        return nxt
+    return fn
+
+
+@op('DELETE_FAST')
+def _delete_fast(arg, nxt, code, pc):
+    def fn(f):
+        if f.locals[arg] is UNBOUND:
+            raise _unbound_local(code, arg)
+        f.locals[arg] = UNBOUND
+        return nxt
+    return fn
+
+
+def _cell_name(code, slot):
+    names = code.varnames + code.cellvars + code.freevars
+    return names[slot] if slot < len(names) else '?'
+
+
+def _unbound_cell(code, slot):
+    name = _cell_name(code, slot)
+    if name in code.freevars:
+        return NameError(f"cannot access free variable '{name}' where it is not associated "
+                         f"with a value in enclosing scope")
+    return UnboundLocalError(f"cannot access local variable '{name}' where it is not "
+                             f"associated with a value")
+
+
+@op('LOAD_DEREF')
+def _load_deref(arg, nxt, code, pc):
+    def fn(f):
+        v = f.locals[arg].v
+        if v is UNBOUND:
+            raise _unbound_cell(code, arg)
+        f.stack.append(v)
+        return nxt
+    return fn
+
+
+@op('STORE_DEREF')
+def _store_deref(arg, nxt, code, pc):
+    def fn(f):
+        f.locals[arg].v = f.stack.pop()
+        return nxt
+    return fn
+
+
+@op('DELETE_DEREF')
+def _delete_deref(arg, nxt, code, pc):
+    def fn(f):
+        cell = f.locals[arg]
+        if cell.v is UNBOUND:
+            raise _unbound_cell(code, arg)
+        cell.v = UNBOUND
+        return nxt
+    return fn
+
+
+@op('LOAD_CLASSDEREF')
+def _load_classderef(arg, nxt, code, pc):
+    name, slot = arg
+
+    def fn(f):
+        ns = f.ns
+        if name in ns:
+            f.stack.append(ns[name])
+            return nxt
+        v = f.locals[slot].v
+        if v is UNBOUND:
+            raise _unbound_cell(code, slot)
+        f.stack.append(v)
+        return nxt
+    return fn
+
+
+def lookup_global(f, name, is_callee=False):
+    g = f.globals
+    if name in g:
+        return g[name]
+    b = f.vm.builtins
+    if name in b:
+        return b[name]
+    return f.vm.undefined_name(f, name, is_callee)
+
+
+@op('LOAD_GLOBAL')
+def _load_global(arg, nxt, code, pc):
+    name = arg
+
+    def fn(f):
+        g = f.globals
+        if name in g:
+            f.stack.append(g[name])
+            return nxt
+        b = f.vm.builtins
+        if name in b:
+            f.stack.append(b[name])
+            return nxt
+        f.pc = pc
+        f.stack.append(f.vm.undefined_name(f, name, _is_callee(code, pc)))
+        return nxt
+    return fn
+
+
+def _is_callee(code, pc) -> bool:
+    """Whether the global loaded at ``pc`` is called directly (a possible external function)."""
+    depth = 0
+    for opcode, arg in code.ops[pc + 1:]:
+        if opcode in (O.CALL, O.CALL_KW):
+            n = arg if opcode == O.CALL else arg[0]
+            return depth == n
+        if opcode in (O.LOAD_CONST, O.LOAD_FAST, O.LOAD_GLOBAL, O.LOAD_DEREF, O.LOAD_NAME):
+            depth += 1
+            continue
+        if opcode in (O.LOAD_ATTR, O.BINARY_OP, O.FORMAT_VALUE):
+            depth += 0 if opcode == O.LOAD_ATTR else -1 if opcode == O.BINARY_OP else 0
+            continue
+        return False
+    return False
+
+
+@op('STORE_GLOBAL')
+def _store_global(arg, nxt, code, pc):
+    def fn(f):
+        f.globals[arg] = f.stack.pop()
+        return nxt
+    return fn
+
+
+@op('DELETE_GLOBAL')
+def _delete_global(arg, nxt, code, pc):
+    def fn(f):
+        try:
+            del f.globals[arg]
+        except KeyError:
+            raise NameError(f"name '{arg}' is not defined") from None
+        return nxt
+    return fn
+
+
+@op('LOAD_NAME')
+def _load_name(arg, nxt, code, pc):
+    name = arg
+
+    def fn(f):
+        ns = f.ns
+        if name in ns:
+            f.stack.append(ns[name])
+            return nxt
+        f.stack.append(lookup_global(f, name))
+        return nxt
+    return fn
+
+
+@op('STORE_NAME')
+def _store_name(arg, nxt, code, pc):
+    def fn(f):
+        f.ns[arg] = f.stack.pop()
+        return nxt
+    return fn
+
+
+@op('DELETE_NAME')
+def _delete_name(arg, nxt, code, pc):
+    def fn(f):
+        try:
+            del f.ns[arg]
+        except KeyError:
+            raise NameError(f"name '{arg}' is not defined") from None
+        return nxt
+    return fn
+
+
+@op('SETUP_ANNOTATIONS')
+def _setup_annotations(arg, nxt, code, pc):
+    def fn(f):
+        ns = f.ns if f.ns is not None else f.globals
+        ns.setdefault('__annotations__', {})
+        return nxt
+    return fn
+
+
+@op('STORE_ANNOTATION')
+def _store_annotation(arg, nxt, code, pc):
+    def fn(f):
+        value = f.stack.pop()
+        ns = f.ns if f.ns is not None else f.globals
+        ann = ns.get('__annotations__')
+        if ann is None:
+            ann = ns['__annotations__'] = {}
+        ann[arg] = value
+        return nxt
+    return fn
+
+
+# -- attributes ------------------------------------------------------------------------------
+@op('LOAD_ATTR')
+def _load_attr(arg, nxt, code, pc):
+    name = arg
+    blocked = name in P.BLOCKED_ATTRS
+
+    def fn(f):
+        s = f.stack
+        obj = s[-1]
+        if blocked:
+            raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'"
+                                 if type(obj) is not MClass else
+                                 f"type object '{obj.name}' has no attribute '{name}'")
+        if type(obj) is Instance:
+            d = obj.attrs
+            if name in d and name not in obj.mcls.dict:
+                s[-1] = d[name]
+                return nxt
+        r = P.get_attr(obj, name)
+        s.pop()
+        return push_result(f, r, nxt)
+    return fn
+
+
+@op('STORE_ATTR')
+def _store_attr(arg, nxt, code, pc):
+    name = arg
+    blocked = name in P.BLOCKED_ATTRS and name != '__dict__'
+
+    def fn(f):
+        s = f.stack
+        obj = s.pop()
+        value = s.pop()
+        if blocked:
+            raise AttributeError(f"'{T.type_name(obj)}' object attribute '{name}' is read-only")
+        if type(obj) is Instance:
+            cls = obj.mcls
+            if cls.lookup(name) is UNBOUND and cls.lookup('__setattr__') is UNBOUND:
+                obj.attrs[name] = value
+                return nxt
+        return run_effect(f, P.set_attr(obj, name, value), nxt)
+    return fn
+
+
+@op('DELETE_ATTR')
+def _delete_attr(arg, nxt, code, pc):
+    def fn(f):
+        obj = f.stack.pop()
+        return run_effect(f, P.del_attr(obj, arg), nxt)
+    return fn
+
+
+@op('LOAD_METHOD')
+def _load_method(arg, nxt, code, pc):
+    name = arg
+    blocked = name in P.BLOCKED_ATTRS
+
+    def fn(f):
+        s = f.stack
+        obj = s[-1]
+        t = type(obj)
+        if blocked:
+            raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'"
+                                 if t is not MClass else
+                                 f"type object '{obj.name}' has no attribute '{name}'")
+        cls = T.HOST_TYPE_MAP.get(t)
+        if cls is not None and t is not MClass:
+            m = cls.lookup(name)
+            if type(m) is NativeFunction:
+                s[-1] = m
+                s.append(obj)
+                return nxt
+        elif t is Instance:
+            if name not in obj.attrs:
+                m = obj.mcls.lookup(name)
+                if type(m) is Function:
+                    s[-1] = m
+                    s.append(obj)
+                    return nxt
+        r = P.get_attr(obj, name)
+        s.pop()
+        if type(r) is CallReq:
+            r = f.vm.run_request(r)
+        s.append(r)
+        s.append(NULL)
+        return nxt
+    return fn
+
+
+# -- subscripts ----------------------------------------------------------------------------
+@op('BINARY_SUBSCR')
+def _binary_subscr(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        key = s.pop()
+        obj = s[-1]
+        t = type(obj)
+        if t is list or t is dict or t is tuple or t is str:
+            s[-1] = obj[key]
+            return nxt
+        s.pop()
+        return push_result(f, P.get_item(obj, key), nxt)
+    return fn
+
+
+@op('STORE_SUBSCR')
+def _store_subscr(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        key = s.pop()
+        obj = s.pop()
+        value = s.pop()
+        t = type(obj)
+        if t is list or t is dict:
+            obj[key] = value
+            return nxt
+        return run_effect(f, P.set_item(obj, key, value), nxt)
+    return fn
+
+
+@op('DELETE_SUBSCR')
+def _delete_subscr(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        key = s.pop()
+        obj = s.pop()
+        return run_effect(f, P.del_item(obj, key), nxt)
+    return fn
+
+
+@op('BUILD_SLICE')
+def _build_slice(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        if arg == 3:
+            step = s.pop()
+            stop = s.pop()
+            s[-1] = slice(s[-1], stop, step)
+        else:
+            stop = s.pop()
+            s[-1] = slice(s[-1], stop)
+        return nxt
+    return fn
+
+
+# -- operators ------------------------------------------------------------------------------
+@op('BINARY_OP')
+def _binary_op(arg, nxt, code, pc):
+    func = P.BINOP_FUNCS[arg]
+    checked = arg in (2, 6, 7)   # *, **, << can allocate a lot
+
+    def fn(f):
+        s = f.stack
+        b = s.pop()
+        a = s[-1]
+        ta = type(a)
+        if (ta is int or ta is float) and (type(b) is int or type(b) is float) and not checked:
+            s[-1] = func(a, b)
+            return nxt
+        s.pop()
+        return push_result(f, P.binary_op(arg, a, b), nxt)
+    return fn
+
+
+@op('INPLACE_OP')
+def _inplace_op(arg, nxt, code, pc):
+    func = P.BINOP_FUNCS[arg]
+    checked = arg in (2, 6, 7)
+
+    def fn(f):
+        s = f.stack
+        b = s.pop()
+        a = s[-1]
+        ta = type(a)
+        if (ta is int or ta is float) and (type(b) is int or type(b) is float) and not checked:
+            s[-1] = func(a, b)
+            return nxt
+        s.pop()
+        return push_result(f, P.binary_op(arg, a, b, inplace=True), nxt)
+    return fn
+
+
+@op('UNARY_OP')
+def _unary_op(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        return push_result(f, P.unary_op(arg, s.pop()), nxt)
+    return fn
+
+
+@op('NOT')
+def _not(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        s[-1] = not truth(s[-1])
+        return nxt
+    return fn
+
+
+def truth(v) -> bool:
+    t = type(v)
+    if t is bool:
+        return v
+    if t in HOST_TYPES:
+        return bool(v)
+    return P.call_sync_truth(v)
+
+
+@op('COMPARE_OP')
+def _compare_op(arg, nxt, code, pc):
+    func = P.CMP_FUNCS[arg]
+
+    def fn(f):
+        s = f.stack
+        b = s.pop()
+        a = s[-1]
+        if type(a) in HOST_TYPES and type(b) in HOST_TYPES:
+            s[-1] = func(a, b)
+            return nxt
+        s[-1] = P.monty_compare(arg, a, b)
+        return nxt
+    return fn
+
+
+@op('IS_OP')
+def _is_op(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        b = s.pop()
+        s[-1] = (s[-1] is b) != bool(arg)
+        return nxt
+    return fn
+
+
+@op('CONTAINS_OP')
+def _contains_op(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        container = s.pop()
+        item = s[-1]
+        s[-1] = P.contains(container, item) != bool(arg)
+        return nxt
+    return fn
+
+
+# -- building -------------------------------------------------------------------------------
+@op('BUILD_TUPLE')
+def _build_tuple(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        if n:
+            t = tuple(s[-n:])
+            del s[-n:]
+            s.append(t)
+        else:
+            s.append(())
+        return nxt
+    return fn
+
+
+@op('BUILD_LIST')
+def _build_list(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        if n:
+            t = s[-n:]
+            del s[-n:]
+            s.append(t)
+        else:
+            s.append([])
+        return nxt
+    return fn
+
+
+@op('BUILD_SET')
+def _build_set(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        items = s[len(s) - n:] if n else []
+        if n:
+            del s[-n:]
+        out = set()
+        for x in items:
+            out.add(x)
+        s.append(out)
+        return nxt
+    return fn
+
+
+@op('BUILD_MAP')
+def _build_map(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        d = {}
+        if n:
+            items = s[-2 * n:]
+            del s[-2 * n:]
+            for i in range(0, 2 * n, 2):
+                d[items[i]] = items[i + 1]
+        s.append(d)
+        return nxt
+    return fn
+
+
+@op('LIST_APPEND')
+def _list_append(arg, nxt, code, pc):
+    n = -arg
+
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        s[n].append(v)
+        return nxt
+    return fn
+
+
+@op('SET_ADD')
+def _set_add(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        s[-arg].add(v)
+        return nxt
+    return fn
+
+
+@op('MAP_ADD')
+def _map_add(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        k = s.pop()
+        s[-arg][k] = v
+        return nxt
+    return fn
+
+
+@op('LIST_EXTEND')
+def _list_extend(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        target = s[-arg]
+        if type(v) in (list, tuple):
+            target.extend(v)
+        else:
+            try:
+                items = list(P.iterate(v))
+            except MontyRaise as e:
+                if e.exc.mcls is T.EXC_BY_NAME['TypeError'] and not P.is_iterable_type(v):
+                    raise TypeError(f'Value after * must be an iterable, not {T.type_name(v)}') from None
+                raise
+            except TypeError:
+                raise TypeError(f'Value after * must be an iterable, not {T.type_name(v)}') from None
+            target.extend(items)
+        return nxt
+    return fn
+
+
+@op('SET_UPDATE')
+def _set_update(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        s[-arg].update(P.iterate(v))
+        return nxt
+    return fn
+
+
+@op('DICT_UPDATE')
+def _dict_update(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        if not isinstance(v, dict):
+            from ..builtins.constructors import mapping_items
+            try:
+                items = mapping_items(v)
+            except TypeError:
+                raise TypeError(f"'{T.type_name(v)}' object is not a mapping") from None
+            s[-arg].update(items)
+        else:
+            s[-arg].update(v)
+        return nxt
+    return fn
+
+
+@op('DICT_MERGE')
+def _dict_merge(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        target = s[-arg]
+        if isinstance(v, dict):
+            items = v.items()
+        else:
+            from ..builtins.constructors import mapping_items
+            try:
+                items = mapping_items(v)
+            except TypeError:
+                func = s[-arg - 2] if len(s) > arg + 1 else None
+                raise TypeError(f'{_callable_name(func)} argument after ** must be a mapping, '
+                                f'not {T.type_name(v)}') from None
+        for k, val in items:
+            if k in target:
+                func = s[-arg - 2] if len(s) > arg + 1 else None
+                raise TypeError(f"{_callable_name(func)} got multiple values for keyword "
+                                f"argument '{k}'")
+            target[k] = val
+        return nxt
+    return fn
+
+
+def _callable_name(func) -> str:
+    if type(func) is Function:
+        return f'{func.qualname}()'
+    if type(func) is BoundMethod:
+        return _callable_name(func.func)
+    if type(func) in (NativeFunction,):
+        return f'{func.name}()'
+    if type(func) is MClass:
+        return f'{func.name}()'
+    return 'function'
+
+
+@op('LIST_TO_TUPLE')
+def _list_to_tuple(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        s[-1] = tuple(s[-1])
+        return nxt
+    return fn
+
+
+@op('BUILD_STRING')
+def _build_string(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        if n:
+            parts = s[-n:]
+            del s[-n:]
+            s.append(''.join(parts))
+        else:
+            s.append('')
+        return nxt
+    return fn
+
+
+@op('FORMAT_VALUE')
+def _format_value(arg, nxt, code, pc):
+    conversion, has_spec = arg
+    from ..builtins.formatting import format_value, convert_value
+
+    def fn(f):
+        s = f.stack
+        spec = s.pop() if has_spec else ''
+        v = s.pop()
+        if conversion != -1:
+            v = convert_value(v, conversion)
+        if type(v) is str and not spec:
+            s.append(v)
+            return nxt
+        s.append(format_value(v, spec))
+        return nxt
+    return fn
+
+
+@op('UNPACK_SEQUENCE')
+def _unpack_sequence(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        t = type(v)
+        if t is tuple or t is list:
+            if len(v) == n:
+                s.extend(reversed(v))
+                return nxt
+            items = v
+        else:
+            items = list(_unpack_iter(v, n))
+        if len(items) < n:
+            raise ValueError(f'not enough values to unpack (expected {n}, got {len(items)})')
+        if len(items) > n:
+            if t is tuple or t is list:
+                raise ValueError(f'too many values to unpack (expected {n})')
+            raise ValueError(f'too many values to unpack (expected {n})')
+        s.extend(reversed(items))
+        return nxt
+    return fn
+
+
+def _unpack_iter(v, n):
+    """Take at most n+1 items (so an infinite iterator still reports 'too many')."""
+    try:
+        it = P.iterate(v)
+    except TypeError:
+        raise TypeError(f'cannot unpack non-iterable {T.type_name(v)} object') from None
+    except MontyRaise as e:
+        if e.exc.mcls is T.EXC_BY_NAME['TypeError']:
+            raise TypeError(f'cannot unpack non-iterable {T.type_name(v)} object') from None
+        raise
+    out = []
+    for x in it:
+        out.append(x)
+        if len(out) > n:
+            break
+    return out
+
+
+@op('UNPACK_EX')
+def _unpack_ex(arg, nxt, code, pc):
+    before, after = arg
+
+    def fn(f):
+        s = f.stack
+        v = s.pop()
+        if type(v) in (list, tuple):
+            items = list(v)
+        else:
+            try:
+                items = list(P.iterate(v))
+            except TypeError:
+                raise TypeError(f'cannot unpack non-iterable {T.type_name(v)} object') from None
+        if len(items) < before + after:
+            raise ValueError(f'not enough values to unpack (expected at least {before + after}, '
+                             f'got {len(items)})')
+        mid = items[before:len(items) - after]
+        out = items[:before] + [mid] + items[len(items) - after:]
+        s.extend(reversed(out))
+        return nxt
+    return fn
+
+
+# -- jumps ------------------------------------------------------------------------------------
+@op('JUMP')
+def _jump(arg, nxt, code, pc):
+    target = arg
+    if target <= pc:
+        def back(f):
+            tr = f.vm.tracker
+            if tr is not None:
+                tr.tick()
+            return target
+        return back
+    return lambda f: target
+
+
+@op('POP_JUMP_IF_FALSE')
+def _pop_jump_if_false(arg, nxt, code, pc):
+    target = arg
+
+    def fn(f):
+        v = f.stack.pop()
+        if v is False or v is None:
+            return target
+        if v is True:
+            return nxt
+        return nxt if truth(v) else target
+    return fn
+
+
+@op('POP_JUMP_IF_TRUE')
+def _pop_jump_if_true(arg, nxt, code, pc):
+    target = arg
+
+    def fn(f):
+        v = f.stack.pop()
+        if v is True:
+            return target
+        if v is False or v is None:
+            return nxt
+        return target if truth(v) else nxt
+    return fn
+
+
+@op('POP_JUMP_IF_NONE')
+def _pop_jump_if_none(arg, nxt, code, pc):
+    def fn(f):
+        return arg if f.stack.pop() is None else nxt
+    return fn
+
+
+@op('POP_JUMP_IF_NOT_NONE')
+def _pop_jump_if_not_none(arg, nxt, code, pc):
+    def fn(f):
+        return arg if f.stack.pop() is not None else nxt
+    return fn
+
+
+@op('JUMP_IF_FALSE_OR_POP')
+def _jump_if_false_or_pop(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        if not truth(s[-1]):
+            return arg
+        s.pop()
+        return nxt
+    return fn
+
+
+@op('JUMP_IF_TRUE_OR_POP')
+def _jump_if_true_or_pop(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        if truth(s[-1]):
+            return arg
+        s.pop()
+        return nxt
+    return fn
+
+
+# -- iteration ---------------------------------------------------------------------------------
+@op('GET_ITER')
+def _get_iter(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s[-1]
+        t = type(v)
+        if t is list or t is range or t is tuple or t is dict or t is str:
+            s[-1] = iter(v)
+            return nxt
+        s.pop()
+        return push_result(f, P.get_iter(v), nxt)
+    return fn
+
+
+@op('FOR_ITER')
+def _for_iter(arg, nxt, code, pc):
+    target = arg
+
+    def fn(f):
+        s = f.stack
+        it = s[-1]
+        t = type(it)
+        if t in HOST_ITERS:
+            for v in it:
+                s.append(v)
+                return nxt
+            s.pop()
+            tr = f.vm.tracker
+            if tr is not None:
+                tr.tick()
+            return target
+        if t is Generator:
+            f.pc = nxt
+            f.vm.resume_gen(f, it, None, ('for', target))
+            return EV_SWITCH
+        cls = T.type_of(it)
+        m = cls.lookup('__next__')
+        if m is UNBOUND:
+            raise TypeError(f"'{cls.name}' object is not an iterator")
+        try:
+            r = P.method_req(m, it)
+        except MontyRaise as e:
+            if T.EXC_BY_NAME['StopIteration'] in e.exc.mcls.mro:
+                s.pop()
+                return target
+            raise
+        except StopIteration:
+            s.pop()
+            return target
+        if type(r) is CallReq:
+            f.pc = pc   # re-run FOR_ITER's bookkeeping when the call returns
+            vm = f.vm
+            r.post = 'for_next'
+            r.state = target
+            res = vm.push_req(f, r)
+            if res is PUSHED:
+                vm.frame.post = 'for_next'
+                vm.frame.post_state = target
+                f.pc = nxt
+                return EV_SWITCH
+            s.append(res)
+            return nxt
+        s.append(r)
+        return nxt
+    return fn
+
+
+# -- functions -----------------------------------------------------------------------------
+@op('RETURN_VALUE')
+def _return_value(arg, nxt, code, pc):
+    def fn(f):
+        f.pc = pc
+        return EV_RETURN
+    return fn
+
+
+@op('MAKE_FUNCTION')
+def _make_function(arg, nxt, code, pc):
+    fcode, flags = arg
+
+    def fn(f):
+        s = f.stack
+        closure = s.pop() if flags & 8 else ()
+        kwdefaults = s.pop() if flags & 2 else None
+        defaults = s.pop() if flags & 1 else ()
+        func = Function(fcode, f.globals, defaults, kwdefaults, closure)
+        if f.ns is not None and '__module__' in f.ns:
+            func.module = f.ns['__module__']
+        s.append(func)
+        return nxt
+    return fn
+
+
+@op('CALL')
+def _call(arg, nxt, code, pc):
+    n = arg
+
+    def fn(f):
+        s = f.stack
+        if n:
+            args = tuple(s[-n:])
+            del s[-n:]
+        else:
+            args = ()
+        func = s.pop()
+        f.pc = nxt
+        r = f.vm.call(f, func, args, None)
+        if r is PUSHED:
+            return EV_SWITCH
+        s.append(r)
+        return nxt
+    return fn
+
+
+@op('CALL_KW')
+def _call_kw(arg, nxt, code, pc):
+    n, names = arg
+    nk = len(names)
+    npos = n - nk
+
+    def fn(f):
+        s = f.stack
+        vals = s[-n:]
+        del s[-n:]
+        func = s.pop()
+        kwargs = dict(zip(names, vals[npos:]))
+        f.pc = nxt
+        r = f.vm.call(f, func, tuple(vals[:npos]), kwargs)
+        if r is PUSHED:
+            return EV_SWITCH
+        s.append(r)
+        return nxt
+    return fn
+
+
+@op('CALL_EX')
+def _call_ex(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        kwargs = s.pop() if arg else None
+        args = s.pop()
+        func = s.pop()
+        f.pc = nxt
+        r = f.vm.call(f, func, tuple(args), kwargs or None)
+        if r is PUSHED:
+            return EV_SWITCH
+        s.append(r)
+        return nxt
+    return fn
+
+
+@op('CALL_METHOD')
+def _call_method(arg, nxt, code, pc):
+    n, names = arg
+    npos = n - (len(names) if names else 0)
+
+    def fn(f):
+        s = f.stack
+        if n:
+            vals = s[-n:]
+            del s[-n:]
+        else:
+            vals = []
+        self_ = s.pop()
+        func = s.pop()
+        if names:
+            kwargs = dict(zip(names, vals[npos:]))
+            vals = vals[:npos]
+        else:
+            kwargs = None
+        if self_ is not NULL:
+            if type(func) is NativeFunction and not func.needs_vm and kwargs is None:
+                r = func.fn(self_, *vals)
+                if type(r) is CallReq:
+                    f.pc = nxt
+                    r = f.vm.push_req(f, r)
+                    if r is PUSHED:
+                        return EV_SWITCH
+                s.append(r)
+                return nxt
+            args = (self_, *vals)
+        else:
+            args = tuple(vals)
+        f.pc = nxt
+        r = f.vm.call(f, func, args, kwargs)
+        if r is PUSHED:
+            return EV_SWITCH
+        s.append(r)
+        return nxt
+    return fn
+
+
+@op('BUILD_CLASS')
+def _build_class(arg, nxt, code, pc):
+    nbases, kwnames = arg
+
+    def fn(f):
+        s = f.stack
+        kwvals = s[len(s) - len(kwnames):] if kwnames else []
+        if kwnames:
+            del s[-len(kwnames):]
+        bases = tuple(s[len(s) - nbases:]) if nbases else ()
+        if nbases:
+            del s[-nbases:]
+        name = s.pop()
+        body = s.pop()
+        from ..builtins.classes import prepare_class
+        f.pc = nxt
+        r = prepare_class(f.vm, f, body, name, bases, dict(zip(kwnames, kwvals)))
+        return push_result(f, r, nxt)
+    return fn
+
+
+# -- exceptions ---------------------------------------------------------------------------
+@op('SETUP_FINALLY')
+def _setup_finally(arg, nxt, code, pc):
+    def fn(f):
+        f.blocks.append((arg, len(f.stack), len(f.handling)))
+        return nxt
+    return fn
+
+
+@op('POP_BLOCK')
+def _pop_block(arg, nxt, code, pc):
+    def fn(f):
+        f.blocks.pop()
+        return nxt
+    return fn
+
+
+@op('PUSH_EXC_INFO')
+def _push_exc_info(arg, nxt, code, pc):
+    def fn(f):
+        f.handling.append(f.stack[-1])
+        return nxt
+    return fn
+
+
+@op('POP_EXCEPT')
+def _pop_except(arg, nxt, code, pc):
+    def fn(f):
+        f.handling.pop()
+        return nxt
+    return fn
+
+
+@op('CHECK_EXC_MATCH')
+def _check_exc_match(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        cls = s.pop()
+        exc = s[-1]
+        s.append(exception_matches(exc, cls))
+        return nxt
+    return fn
+
+
+def exception_matches(exc, cls) -> bool:
+    if type(cls) is tuple:
+        for c in cls:
+            if exception_matches(exc, c):
+                return True
+        return False
+    if type(cls) is not MClass or not cls.is_exc:
+        raise TypeError('catching classes that do not inherit from BaseException is not allowed')
+    return cls in exc.mcls.mro
+
+
+@op('RERAISE')
+def _reraise(arg, nxt, code, pc):
+    def fn(f):
+        exc = f.stack.pop()
+        raise MontyRaise(exc, reraise=True)
+    return fn
+
+
+@op('RAISE_VARARGS')
+def _raise_varargs(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        vm = f.vm
+        if arg == 0:
+            exc = vm.handled_exception(f)
+            if exc is None:
+                raise RuntimeError('No active exception to reraise')
+            raise MontyRaise(exc, reraise=True)
+        cause = s.pop() if arg == 2 else UNBOUND
+        exc = s.pop()
+        r = make_exception(vm, f, exc)
+        if type(r) is CallReq:
+            r = vm.run_request(r)
+            if not isinstance(r, ExcInstance):
+                raise TypeError('exceptions must derive from BaseException')
+        exc = r
+        if cause is not UNBOUND:
+            if cause is None:
+                exc.cause = None
+            else:
+                c = make_exception(vm, f, cause)
+                if type(c) is CallReq:
+                    c = vm.run_request(c)
+                exc.cause = c
+            exc.suppress = True
+        vm.set_context(f, exc)
+        raise MontyRaise(exc)
+    return fn
+
+
+def make_exception(vm, f, value):
+    """The exception instance to raise for ``raise value`` (instantiating classes)."""
+    if isinstance(value, ExcInstance):
+        return value
+    if type(value) is MClass and value.is_exc:
+        r = vm.call(f, value, (), None)
+        if r is PUSHED:
+            # finish the constructor now (a nested run); raising needs the instance
+            top = vm.frame
+            top.entry = True
+            post, state = top.post, top.post_state
+            top.post = None
+            kind, v = vm.execute(top)
+            from .posts import POSTS
+            return POSTS[post](vm, v, state) if post else v
+        return r
+    if type(value) is MClass or isinstance(value, Instance) or True:
+        raise TypeError('exceptions must derive from BaseException')
+
+
+@op('LOAD_ASSERTION_ERROR')
+def _load_assertion_error(arg, nxt, code, pc):
+    def fn(f):
+        f.stack.append(T.EXC_BY_NAME['AssertionError'])
+        return nxt
+    return fn
+
+
+# -- with -------------------------------------------------------------------------------------
+@op('BEFORE_WITH')
+def _before_with(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        mgr = s.pop()
+        cls = T.type_of(mgr)
+        enter = cls.lookup('__enter__')
+        exit_ = cls.lookup('__exit__')
+        if enter is UNBOUND:
+            raise TypeError(f"'{cls.name}' object does not support the context manager protocol")
+        if exit_ is UNBOUND:
+            raise TypeError(f"'{cls.name}' object does not support the context manager protocol "
+                            f"(missed __exit__ method)")
+        s.append(P.bind_native_attr(exit_, mgr, cls) if type(exit_) is not Function
+                 else BoundMethod(mgr, exit_))
+        return push_result(f, P.method_req(enter, mgr), nxt)
+    return fn
+
+
+@op('WITH_EXIT')
+def _with_exit(arg, nxt, code, pc):
+    def fn(f):
+        exit_ = f.stack.pop()
+        f.pc = nxt
+        r = f.vm.call(f, exit_, (None, None, None), None)
+        if r is PUSHED:
+            f.vm.frame.post = 'discard'
+            return EV_SWITCH
+        return nxt
+    return fn
+
+
+@op('WITH_EXCEPT')
+def _with_except(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        exc = s[-1]
+        exit_ = s[-2]
+        f.pc = nxt
+        r = f.vm.call(f, exit_, (exc.mcls, exc, None), None)
+        if r is PUSHED:
+            return EV_SWITCH
+        s.append(r)
+        return nxt
+    return fn
+
+
+# -- imports -----------------------------------------------------------------------------------
+@op('IMPORT_NAME')
+def _import_name(arg, nxt, code, pc):
+    name, fromlist, level = arg
+
+    def fn(f):
+        from ..builtins.modules import import_module
+        f.stack.append(import_module(f.vm, name, fromlist))
+        return nxt
+    return fn
+
+
+@op('IMPORT_FROM')
+def _import_from(arg, nxt, code, pc):
+    def fn(f):
+        mod = f.stack[-1]
+        try:
+            v = mod.dict[arg]
+        except KeyError:
+            from ..builtins.modules import submodule
+            v = submodule(f.vm, mod, arg)
+        f.stack.append(v)
+        return nxt
+    return fn
+
+
+# -- generators --------------------------------------------------------------------------------
+@op('GEN_START')
+def _gen_start(arg, nxt, code, pc):
+    def fn(f):
+        f.stack.pop()
+        return nxt
+    return fn
+
+
+@op('YIELD_VALUE')
+def _yield_value(arg, nxt, code, pc):
+    def fn(f):
+        f.pc = nxt
+        return EV_YIELD
+    return fn
+
+
+@op('GET_YIELD_FROM_ITER')
+def _get_yield_from_iter(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s[-1]
+        if type(v) is Generator:
+            return nxt
+        s.pop()
+        return push_result(f, P.get_iter(v), nxt)
+    return fn
+
+
+@op('YIELD_FROM')
+def _yield_from(arg, nxt, code, pc):
+    """Send TOS into the sub-iterator below it: it yields (to the YIELD_VALUE at ``nxt``) or
+    finishes, replacing itself with its return value and jumping to ``arg``."""
+    exit_pc = arg
+
+    def fn(f):
+        s = f.stack
+        value = s.pop()
+        sub = s[-1]
+        vm = f.vm
+        if type(sub) is Generator:
+            f.pc = nxt
+            vm.resume_gen(f, sub, value, ('yf', exit_pc))
+            return EV_SWITCH
+        return vm.yield_from_other(f, sub, value, nxt, exit_pc)
+    return fn
+
+
+@op('PRINT_EXPR')
+def _print_expr(arg, nxt, code, pc):
+    def fn(f):
+        f.stack.pop()
+        return nxt
+    return fn
+
+
+def call_sync_truth(v) -> bool:
+    return bool(v)
+
+
+P.call_sync_truth = call_sync_truth
+P.is_iterable_type = lambda v: True
+_unused = (BoundNative, ClassMethod, StaticMethod, EV_RETURN)

@@ -1,0 +1,124 @@
+"""Continuations applied to a frame's return value, by name (so paused frames serialize).
+
+Each takes ``(vm, value, state)`` and returns the value to push, ``DISCARD``, or a new CallReq.
+"""
+from __future__ import annotations
+
+from ..builtins import types as T
+from ..objects.model import UNBOUND
+from .signals import DISCARD, CallReq
+
+
+def post_discard(vm, value, state):
+    return DISCARD
+
+
+def post_init(vm, value, state):
+    if value is not None:
+        raise TypeError(f"__init__() should return None, not '{T.type_name(value)}'")
+    return state
+
+
+def post_new(vm, value, state):
+    cls, args, kwargs = state
+    if not T.is_instance(value, cls):
+        return value
+    init = T.type_of(value).lookup('__init__')
+    if init is UNBOUND or (type(init).__name__ == 'NativeFunction' and init.name == '__init__'
+                           and getattr(init, 'self_type', None) == 'object'):
+        return value
+    return vm.init_request(init, value, args, kwargs)
+
+
+def post_check_str(vm, value, state):
+    if not isinstance(value, str):
+        raise TypeError(f"{state}returned non-string (type {T.type_name(value)})")
+    return value
+
+
+def post_check_iter(vm, value, state):
+    from .protocol import HOST_ITER_TYPES
+    t = type(value)
+    if t in HOST_ITER_TYPES or t.__name__ == 'Generator':
+        return value
+    cls = T.type_of(value)
+    if cls.lookup('__next__') is UNBOUND:
+        raise TypeError(f"iter() returned non-iterator of type '{cls.name}'")
+    return value
+
+
+def post_check_int(vm, value, state):
+    if not isinstance(value, int):
+        raise TypeError(f"'{T.type_name(value)}' object cannot be interpreted as an integer")
+    if value < 0 and state == 'len':
+        raise ValueError('__len__() should return >= 0')
+    return value
+
+
+def post_bool(vm, value, state):
+    if not isinstance(value, bool):
+        if state == '__len__':
+            if not isinstance(value, int):
+                raise TypeError(f"'{T.type_name(value)}' object cannot be interpreted as an integer")
+            if value < 0:
+                raise ValueError('__len__() should return >= 0')
+            return value != 0
+        raise TypeError(f'__bool__ should return bool, returned {T.type_name(value)}')
+    return value
+
+
+def post_not(vm, value, state):
+    return not post_bool(vm, value, state)
+
+
+def post_class_body(vm, value, state):
+    return vm.finish_class(value, state)
+
+
+def post_call_then(vm, value, state):
+    """Call ``state[0]`` with the value as first argument (decorator-like chaining)."""
+    func, extra = state
+    return CallReq(func, (value,) + tuple(extra))
+
+
+def post_contains(vm, value, state):
+    from .protocol import truthy
+    r = truthy(value)
+    return (not r) if state else r
+
+
+def post_native_step(vm, value, state):
+    """Continue a resumable native (a named step function with plain-data state)."""
+    from ..builtins.steps import STEPS
+    name, data = state
+    return STEPS[name](vm, value, data)
+
+
+def post_identity(vm, value, state):
+    return value
+
+
+def post_method_null(vm, value, state):
+    return value
+
+
+def post_class_ready(vm, value, state):
+    return state
+
+
+POSTS = {
+    'class_ready': post_class_ready,
+    'for_next': post_identity,
+    'discard': post_discard,
+    'init': post_init,
+    'new': post_new,
+    'check_str': post_check_str,
+    'check_iter': post_check_iter,
+    'check_int': post_check_int,
+    'bool': post_bool,
+    'not': post_not,
+    'class_body': post_class_body,
+    'call_then': post_call_then,
+    'contains': post_contains,
+    'step': post_native_step,
+}

@@ -1,0 +1,105 @@
+"""CPython-style traceback text and ``Frame`` records for Monty exceptions."""
+from __future__ import annotations
+
+from ..builtins import types as T
+from ..errors import Frame
+
+CAUSE = '\nThe above exception was the direct cause of the following exception:\n\n'
+CONTEXT = '\nDuring handling of the above exception, another exception occurred:\n\n'
+
+
+def frames_of(exc) -> list[Frame]:
+    out = []
+    for code, pc in exc.tb:
+        line, col, end_line, end_col = code.position(pc)
+        out.append(Frame(code.filename, line, col + 1, end_line, end_col + 1, code.name,
+                         code.source.line(line).strip()))
+    return out
+
+
+def exception_line(exc) -> str:
+    cls = exc.mcls
+    module = cls.dict.get('__module__', cls.module)
+    name = cls.qualname if module in ('builtins', '__main__') else f'{module}.{cls.qualname}'
+    try:
+        text = str(exc)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not break the traceback
+        text = '<exception str() failed>'
+    line = f'{name}: {text}' if text else name
+    if exc.notes:
+        line += ''.join('\n' + str(n) for n in exc.notes)
+    return line
+
+
+def format_exception(exc, _seen=None) -> str:
+    """The full text CPython prints for an uncaught ``exc``, chained exceptions included."""
+    seen = _seen if _seen is not None else set()
+    seen.add(id(exc))
+    parts = []
+    if exc.cause is not None and id(exc.cause) not in seen:
+        parts.append(format_exception(exc.cause, seen) + CAUSE)
+    elif exc.context is not None and not exc.suppress and id(exc.context) not in seen:
+        parts.append(format_exception(exc.context, seen) + CONTEXT)
+    parts.append(format_single(exc))
+    return ''.join(parts)
+
+
+def format_single(exc) -> str:
+    lines = []
+    if exc.tb:
+        lines.append('Traceback (most recent call last):')
+        for entry in _collapse(exc.tb):
+            if isinstance(entry, str):
+                lines.append(entry)
+                continue
+            code, pc = entry
+            line, col, end_line, end_col = code.position(pc)
+            lines.append(f'  File "{code.filename}", line {line}, in {code.name}')
+            src = code.source.line(line)
+            if src.strip():
+                lines.append('    ' + src.strip())
+                caret = _carets(src, line, col, end_line, end_col)
+                if caret:
+                    lines.append(caret)
+    lines.append(exception_line(exc))
+    return '\n'.join(lines) + '\n'
+
+
+def _carets(src: str, line: int, col: int, end_line: int, end_col: int) -> str:
+    stripped = src.strip()
+    indent = len(src) - len(src.lstrip())
+    if end_line != line:
+        end_col = len(src.rstrip())
+    start = col - indent
+    stop = end_col - indent
+    if start <= 0 and stop >= len(stripped) or stop <= start or start < 0:
+        return ''
+    return '    ' + ' ' * start + '^' * (stop - start)
+
+
+def _collapse(tb):
+    """Fold runs of identical entries like CPython ('[Previous line repeated N more times]')."""
+    out = []
+    prev = None
+    count = 0
+    for entry in tb:
+        code, pc = entry
+        key = (code.filename, code.line_for(pc), code.name)
+        if key == prev:
+            count += 1
+            if count <= 3:
+                out.append(entry)
+            continue
+        if count > 3:
+            out.append(f'  [Previous line repeated {count - 3} more time'
+                       f'{"s" if count - 3 > 1 else ""}]')
+        prev = key
+        count = 1
+        out.append(entry)
+    if count > 3:
+        out.append(f'  [Previous line repeated {count - 3} more time'
+                   f'{"s" if count - 3 > 1 else ""}]')
+    return out
+
+
+_unused = T
