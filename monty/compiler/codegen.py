@@ -560,7 +560,6 @@ class Compiler:
             self.set_pos(h)
             nxt = Label()
             if h.type is not None:
-                self.emit(O.COPY, 1)
                 self.visit(h.type)
                 self.set_pos(h.type)
                 self.emit(O.CHECK_EXC_MATCH)

@@ -384,9 +384,8 @@ def _load_method(arg, nxt, code, pc):
             raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'"
                                  if t is not MClass else
                                  f"type object '{obj.name}' has no attribute '{name}'")
-        cls = T.HOST_TYPE_MAP.get(t)
-        if cls is not None and t is not MClass:
-            m = cls.lookup(name)
+        if t in HOST_TYPES:
+            m = T.HOST_TYPE_MAP[t].lookup(name)
             if type(m) is NativeFunction:
                 s[-1] = m
                 s.append(obj)
