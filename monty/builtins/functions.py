@@ -7,7 +7,7 @@ from ..objects.model import (UNBOUND, BoundMethod, Function, HOST_SUBCLASS_KINDS
                              NativeFunction, obj_id)
 from ..vm import protocol as P
 from ..vm.generators import Generator
-from ..vm.signals import CallReq, MontyRaise
+from ..vm.signals import PUSHED, CallReq, MontyRaise
 from . import types as T
 from .constructors import to_repr, to_str
 from .formatting import format_value, mstr
@@ -288,7 +288,11 @@ def next_(vm, it, default=_MISSING):
         if t in P.HOST_ITER_TYPES:
             return next(it)
         if t is Generator:
-            return vm.gen_next_sync(it)
+            if it.state == 3 and it.kind == 'generator':
+                raise StopIteration
+            vm.resume_gen(vm.frame, it, None, ('next',) if default is _MISSING
+                          else ('default', default))
+            return PUSHED
         cls = T.type_of(it)
         m = cls.lookup('__next__')
         if m is UNBOUND:
@@ -587,3 +591,18 @@ def _register_iter_ctors() -> None:
 
 
 _register_iter_ctors()
+
+
+@builtin('vars')
+def vars_(*args):
+    if not args:
+        raise TypeError('vars() without arguments is not supported in the sandbox')
+    obj = args[0]
+    if isinstance(obj, P.INSTANCE_TYPES):
+        return P.instance_getattr(obj, '__dict__')
+    from ..objects.model import Module
+    if type(obj) is Module:
+        return obj.dict
+    if type(obj) is MClass:
+        return dict(obj.dict)
+    raise TypeError('vars() argument must have __dict__ attribute')

@@ -1,7 +1,7 @@
 """The ``builtins`` namespace Monty code sees."""
 from __future__ import annotations
 
-from . import methods  # noqa: F401 - installs the type method tables
+from . import generator_methods, methods  # noqa: F401 - install method tables
 from . import types as T
 from .functions import BUILTIN_FUNCTIONS, FILTER_CLASS, MAP_CLASS
 

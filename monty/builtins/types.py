@@ -114,11 +114,17 @@ def host_type_class(t: type) -> MClass:
     return cls
 
 
+GENERATOR_CLASSES: dict[str, MClass] = {}
+
+
 def type_of(value) -> MClass:
     """Monty's ``type(value)``."""
     cls = HOST_TYPE_MAP.get(type(value))
     if cls is not None:
         return cls
+    kind = getattr(value, 'kind', None)
+    if kind in GENERATOR_CLASSES and type(value).__name__ == 'Generator':
+        return GENERATOR_CLASSES[kind]
     if isinstance(value, (Instance, ) + HOST_SUBCLASS_KINDS):
         return value.mcls
     mcls = getattr(value, 'mcls', None)

@@ -219,6 +219,8 @@ class VM:
             if kind == 'for':
                 back.stack.pop()
                 back.pc = mode[1]
+            elif kind == 'default':
+                back.stack.append(mode[1])
             elif kind == 'yf':
                 back.stack[-1] = value
                 back.pc = mode[1]
@@ -274,7 +276,9 @@ class VM:
         if state == CLOSED:
             if gen.kind == 'coroutine':
                 raise RuntimeError('cannot reuse already awaited coroutine')
-            raise MontyRaise(self.stop_iteration(None, gen))
+            if gen.kind == 'async_generator':
+                raise MontyRaise(self.stop_iteration(None, gen))
+            raise StopIteration
         if state == CREATED and value is not None:
             raise TypeError(f"can't send non-None value to a just-started {gen.kind.replace('_', ' ')}")
         gf = gen.frame
@@ -320,10 +324,13 @@ class VM:
         if t is BoundMethod:
             return self.call(f, func.func, (func.self,) + args, kwargs)
         if t is NativeFunction:
-            if func.needs_vm:
-                r = func.fn(self, *args, **kwargs) if kwargs else func.fn(self, *args)
-            else:
-                r = func.fn(*args, **kwargs) if kwargs else func.fn(*args)
+            try:
+                if func.needs_vm:
+                    r = func.fn(self, *args, **kwargs) if kwargs else func.fn(self, *args)
+                else:
+                    r = func.fn(*args, **kwargs) if kwargs else func.fn(*args)
+            except TypeError as e:
+                raise native_type_error(e, func) from None
             if type(r) is CallReq:
                 return self.push_req(f, r)
             return r
@@ -395,6 +402,8 @@ class VM:
         kind, value = self.execute(top)
         if f is not None:
             f.pc = saved_pc
+        if kind == 'stop':
+            raise StopIteration(value)
         if post is not None:
             value = POSTS[post](self, value, state)
             if type(value) is CallReq:
@@ -526,6 +535,17 @@ class VM:
         if isinstance(e, (KeyboardInterrupt,)):
             exc = ExcInstance(T.EXC_BY_NAME['KeyboardInterrupt'], ())
         return exc
+
+
+def native_type_error(e: TypeError, func) -> TypeError:
+    """Rename a host function in an argument error to the builtin's Monty name."""
+    msg = str(e)
+    fn = func.fn
+    host_name = getattr(fn, '__qualname__', getattr(fn, '__name__', ''))
+    for candidate in (host_name, getattr(fn, '__name__', '')):
+        if candidate and msg.startswith(candidate + '()'):
+            return TypeError(func.name + msg[len(candidate):])
+    return e
 
 
 def build_instrs(code):

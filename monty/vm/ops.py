@@ -974,6 +974,9 @@ def _for_iter(arg, nxt, code, pc):
                 tr.tick()
             return target
         if t is Generator:
+            if it.state == 3 and it.kind == 'generator':
+                s.pop()
+                return target
             f.pc = nxt
             f.vm.resume_gen(f, it, None, ('for', target))
             return EV_SWITCH

@@ -633,7 +633,8 @@ for _it in (iter([]), iter(()), iter(''), iter({}), iter(set()), iter(range(0)),
             iter({}.values()), iter({}.items()), reversed([]), reversed(range(0)),
             reversed({}), iter(range(1 << 70)), zip(), enumerate([]), map(abs, []),
             filter(None, []), {}.keys(), {}.values(), {}.items(), iter(bytearray()),
-            reversed(()), iter(frozenset())):
+            reversed(()), iter(frozenset()), reversed({}.items()), reversed({}.values()),
+            reversed({}.keys()), iter({}.keys()), iter(bytes()), iter(set())):
     HOST_ITER_TYPES.add(type(_it))
 HOST_ITER_TYPES.add(SeqIter)
 

@@ -5,7 +5,8 @@ import importlib
 
 from ...objects.model import Module
 
-# module name -> submodule of this package that defines ``build(vm) -> Module``
+# module name -> submodule of this package that defines ``build(vm) -> Module``, or ``SOURCE``
+# (Monty code run as the module body) plus optional ``natives(vm) -> dict`` of extra globals
 REGISTRY = {
     'sys': 'sys_module',
     'math': 'math_module',
@@ -30,8 +31,37 @@ def _load(vm, name: str) -> Module:
     if target is None:
         raise ModuleNotFoundError(f"No module named '{name}'")
     impl = importlib.import_module(f'{__name__}.{target}')
-    mod = impl.build(vm)
-    vm.modules[name] = mod
+    if hasattr(impl, 'build'):
+        mod = impl.build(vm)
+        vm.modules[name] = mod
+        return mod
+    return _run_source(vm, name, impl)
+
+
+_CODE_CACHE: dict = {}
+
+
+def _run_source(vm, name: str, impl) -> Module:
+    """A module written in Monty (``SOURCE``): compiled once, run in a fresh namespace."""
+    from ...compiler.codegen import compile_source
+    from ...vm.frame import Frame
+    code = _CODE_CACHE.get(name)
+    if code is None:
+        code = _CODE_CACHE[name] = compile_source(impl.SOURCE, f'<{name}>')
+    ns = {'__name__': name}
+    if hasattr(impl, 'natives'):
+        ns.update(impl.natives(vm))
+    mod = vm.modules[name] = Module(name, ns)
+    caller = vm.frame
+    saved_pc = caller.pc if caller is not None else 0
+    try:
+        vm.run_frame(Frame(vm, code, [], ns))
+    except BaseException:
+        del vm.modules[name]
+        raise
+    finally:
+        if caller is not None:
+            caller.pc = saved_pc
     return mod
 
 
