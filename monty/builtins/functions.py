@@ -606,3 +606,40 @@ def vars_(*args):
     if type(obj) is MClass:
         return dict(obj.dict)
     raise TypeError('vars() argument must have __dict__ attribute')
+
+
+@builtin('globals', needs_vm=True)
+def globals_(vm):
+    return vm.frame.globals
+
+
+@builtin('locals', needs_vm=True)
+def locals_(vm):
+    f = vm.frame
+    if f.ns is not None:
+        return f.ns
+    if f.code.flags & 64:
+        return f.globals
+    names = f.code.varnames
+    return {n: v for n, v in zip(names, f.locals) if v is not UNBOUND}
+
+
+@builtin('dir', needs_vm=True)
+def dir_(vm, *args):
+    if not args:
+        return sorted(locals_(vm))
+    obj = args[0]
+    names = set()
+    if isinstance(obj, P.INSTANCE_TYPES):
+        names.update(P._host_sub_attrs(obj) if not hasattr(obj, 'attrs') else obj.attrs)
+        classes = T.type_of(obj).mro
+    elif type(obj) is MClass:
+        classes = obj.mro
+    else:
+        from ..objects.model import Module
+        if type(obj) is Module:
+            return sorted(obj.dict)
+        classes = T.type_of(obj).mro
+    for c in classes:
+        names.update(c.dict)
+    return sorted(n for n in names if n not in P.BLOCKED_ATTRS)

@@ -17,10 +17,11 @@ from .signals import CallReq
 current = [None]   # the VM running on this thread (set by VM.run)
 
 HOST_VALUE_TYPES = frozenset({int, float, bool, str, bytes, tuple, list, dict, set, frozenset,
-                              type(None), complex, range, bytearray})
+                              type(None), complex, range, bytearray, type({}.keys()),
+                              type({}.values()), type({}.items())})
 INSTANCE_TYPES = (Instance,) + HOST_SUBCLASS_KINDS
 BLOCKED_ATTRS = frozenset({'__globals__', '__code__', '__closure__', '__builtins__',
-                           '__subclasses__', '__bases__', '__base__', '__mro__', '__reduce__',
+                           '__subclasses__', '__reduce__',
                            '__reduce_ex__', '__getattribute__', '__dict__', 'gi_frame',
                            'gi_code', 'cr_frame', 'f_back', 'f_globals', 'f_locals', 'tb_frame',
                            '__self_class__', '__init_subclass__', '__new__',
@@ -154,6 +155,10 @@ CLASS_ATTRS = {
     '__doc__': _class_doc,
     '__class__': lambda c: T.TYPE,
     '__annotations__': lambda c: c.dict.setdefault('__annotations__', {}),
+    '__mro__': lambda c: c.mro,
+    '__bases__': lambda c: c.bases if c is not T.OBJECT else (),
+    '__base__': lambda c: c.bases[0] if c.bases else None,
+    '__dict__': lambda c: dict(c.dict),
 }
 CLASS_LEVEL_NATIVE = frozenset()
 
@@ -235,6 +240,8 @@ def set_attr(obj, name: str, value):
         return None
     cls = T.type_of(obj)
     if cls.lookup(name) is not UNBOUND:
+        if type(cls.lookup(name)) is NativeAttr:
+            raise AttributeError(f"attribute '{name}' of '{cls.name}' objects is not writable")
         raise AttributeError(f"'{cls.name}' object attribute '{name}' is read-only")
     raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
 
@@ -446,6 +453,8 @@ def monty_binary(op: int, a, b, inplace: bool):
         if r is not NotImplemented:
             return r
         rm = UNBOUND
+    if type(lm) is NativeFunction and type(a) in HOST_VALUE_TYPES:
+        lm = UNBOUND
     if lm is not UNBOUND and lm is not None:
         r = call_method_sync(lm, a, b)
         if r is not NotImplemented:
@@ -455,8 +464,11 @@ def monty_binary(op: int, a, b, inplace: bool):
         if r is not NotImplemented:
             return r
     sym = INPLACE_SYMBOLS[op] if inplace else BINOP_SYMBOLS[op]
-    if op == 0 and cb is T.STR and ca is not T.STR and not inplace:
-        pass
+    ta = type(a)
+    if op == 2 and ta in (list, tuple, str, bytes):
+        raise TypeError(f"can't multiply sequence by non-int of type '{cb.name}'")
+    if op == 0 and ta in (list, tuple, str, bytes):
+        raise TypeError(f'can only concatenate {ca.name} (not "{cb.name}") to {ca.name}')
     raise TypeError(f"unsupported operand type(s) for {sym}: '{ca.name}' and '{cb.name}'")
 
 
@@ -567,6 +579,8 @@ def contains(container, item) -> bool:
     m = cls.lookup('__contains__')
     if m is not UNBOUND:
         return truthy(call_method_sync(m, container, item))
+    if cls.lookup('__iter__') is UNBOUND and cls.lookup('__getitem__') is UNBOUND:
+        raise TypeError(f"argument of type '{cls.name}' is not iterable")
     for x in iterate(container):
         if x is item or x == item:
             return True
@@ -686,7 +700,13 @@ def next_value(it):
     m = cls.lookup('__next__')
     if m is UNBOUND:
         raise TypeError(f"'{cls.name}' object is not an iterator")
-    return call_method_sync(m, it)
+    from .signals import MontyRaise
+    try:
+        return call_method_sync(m, it)
+    except MontyRaise as e:
+        if T.EXC_BY_NAME['StopIteration'] in e.exc.mcls.mro:
+            raise StopIteration(*e.exc.args) from None
+        raise
 
 
 # -- subscripts ------------------------------------------------------------------------------

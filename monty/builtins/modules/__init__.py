@@ -11,6 +11,12 @@ REGISTRY = {
     'sys': 'sys_module',
     'math': 'math_module',
     'typing': 'typing_module',
+    'collections': 'collections_module',
+    'itertools': 'itertools_module',
+    'functools': 'functools_module',
+    'dataclasses': 'dataclasses_module',
+    'abc': 'abc_module',
+    'json': 'json_module',
 }
 
 
