@@ -550,6 +550,7 @@ def native_type_error(e: TypeError, func) -> TypeError:
 
 def build_instrs(code):
     from .ops import compile_instrs
+    from . import match_ops  # noqa: F401 - registers the match opcodes
     code.instrs = compile_instrs(code)
     return code.instrs
 

@@ -22,7 +22,6 @@ def jupyter_env(**extra: str):
         install(prefix=str(root / 'prefix'))
         os.environ.update({key: str(root / sub) for key, sub in _DIRS.items()})
         os.environ['JUPYTER_PATH'] = str(root / 'prefix' / 'share' / 'jupyter')
-        os.environ['JUPYTER_PLATFORM_DIRS'] = '1'
         os.environ.update(extra)
         try:
             yield root
