@@ -100,7 +100,8 @@ class MontyRepl:
         """Run a snippet; return its trailing expression's value as host data (None if none)."""
         with self._running(external_functions, print_callback):
             value = self._execute(code, inputs)
-            result = to_host(value)
+            with _active(self._vm):
+                result = to_host(value)
             self._remember(value)
         return result
 
@@ -125,7 +126,7 @@ class MontyRepl:
         """Per-feed tracker, callbacks and external functions, all undone afterwards."""
         if not self._lock.acquire(blocking=False):
             raise RuntimeError('MontyRepl is already running a snippet')
-        vm, saved_builtins = self._vm, dict(self._vm.builtins)
+        vm = self._vm
         extra = dict(external_functions or {})
         self._install_externals(extra)
         vm.externals = {**self._externals, **extra}
@@ -140,7 +141,6 @@ class MontyRepl:
             for name in extra:
                 if name not in self._externals:
                     vm.builtins.pop(name, None)
-                    saved_builtins.pop(name, None)
             self._lock.release()
 
     def _execute(self, source: str, inputs):
@@ -328,7 +328,8 @@ def _unwind_stack(vm: VM) -> None:
             f.gen.state = CLOSED
             f.resume_mode = None
         f.entry = False
-        f, f.back = f.back, None
+        back, f.back = f.back, None
+        f = back
     vm.frame = None
     vm.depth = 0
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .compiler.code import Code
-from .objects.model import MClass, MontyObject, NativeAttr, NativeFunction
+from .objects.model import Function, Instance, MClass, MontyObject, NativeAttr, NativeFunction
 from .vm.frame import Frame
 from .vm.protocol import HOST_ITER_TYPES, SeqIter
 
@@ -89,11 +90,13 @@ class Journal:
 
 class Rule:
     """How to save and restore one kind of object, and what it refers to."""
+    __slots__ = ('save', 'restore', 'children', 'stateless')
 
-    def __init__(self, save, restore, children):
+    def __init__(self, save, restore, children, stateless: bool = False):
         self.save = save
         self.restore = restore
         self.children = children
+        self.stateless = stateless
 
 
 def _put_list(x, s):
@@ -177,12 +180,34 @@ def _none(_x):
     return ()
 
 
+def _same(x):
+    return x
+
+
+def _keys_and_values(d):
+    return chain(d.keys(), d.values())
+
+
+def _instance_save(x):
+    return (x.mcls, x.attrs.copy())
+
+
+def _instance_restore(x, s) -> None:
+    x.mcls = s[0]
+    _put_mapping(x.attrs, s[1])
+
+
+def _instance_children(x):
+    return chain((x.mcls,), x.attrs.keys(), x.attrs.values())
+
+
 _MISSING = object()
-LIST = Rule(list, _put_list, list)
-MAPPING = Rule(dict, _put_mapping, lambda d: list(d.keys()) + list(d.values()))
-SET = Rule(set, _put_mapping, list)
+LIST = Rule(list, _put_list, _same)
+MAPPING = Rule(dict, _put_mapping, _keys_and_values)
+SET = Rule(set, _put_mapping, _same)
 BYTEARRAY = Rule(bytes, _put_list, _none)
-FROZEN = Rule(lambda x: None, lambda x, s: None, list)
+FROZEN = Rule(None, None, _same, stateless=True)
+INSTANCE = Rule(_instance_save, _instance_restore, _instance_children)
 SLOTS = Rule(_get_slots, _put_slots, _slot_children)
 FRAME = Rule(_frame_save, _frame_restore, _frame_children)
 HOST_ITER = Rule(_iter_save, _iter_restore, _iter_children)
@@ -190,14 +215,14 @@ HOST_DICT = Rule(_host_dict_save, lambda x, s: _put_mapping(x.__dict__, s),
                  lambda x: list(x.__dict__.values()))
 
 RULES: dict = {list: LIST, dict: MAPPING, set: SET, bytearray: BYTEARRAY, tuple: FROZEN,
-               frozenset: FROZEN, Frame: FRAME, SeqIter: SLOTS}
+               frozenset: FROZEN, Frame: FRAME, SeqIter: SLOTS, Instance: INSTANCE}
 
 
 def _with_contents(base: Rule) -> Rule:
     """A rule for instances of user subclasses of list/dict/set: contents plus slots."""
     return Rule(lambda x: (base.save(x), _get_slots(x)),
                 _put_slots_and_contents(base.restore),
-                lambda x: base.children(x) + _slot_children(x))
+                lambda x: chain(base.children(x), _slot_children(x)))
 
 
 def rule_for(x) -> Rule | None:
@@ -223,7 +248,7 @@ def _special_rule(x, t) -> Rule | None:
     if t in HOST_ITER_TYPES and hasattr(x, '__setstate__'):
         return HOST_ITER
     if t in HOST_ITER_TYPES:
-        return Rule(lambda _x: None, lambda _x, _s: None, _iter_children)
+        return Rule(None, None, _iter_children, stateless=True)
     if hasattr(x, '__dict__') and isinstance(x, (int, float, str, bytes, tuple)):
         return HOST_DICT
     return None
@@ -286,20 +311,31 @@ class Reach:
                     self.todo.append(space[name])
 
     def walk(self) -> None:
-        todo, saved, entries = self.todo, self.journal.saved_ids, self.journal.entries
+        todo, saved, skip = self.todo, self.journal.saved_ids, self.skip
+        record, rules, leaves = self.journal.entries.append, RULES, _LEAF_TYPES
         while todo:
             x = todo.pop()
-            if type(x) in _LEAF_TYPES or id(x) in saved or id(x) in self.skip:
+            t = type(x)
+            if t in leaves:
                 continue
-            rule = rule_for(x)
+            key = id(x)
+            if key in saved or key in skip:
+                continue
+            rule = rules.get(t) or rule_for(x)
             if rule is None:
                 continue
-            saved.add(id(x))
-            entries.append((x, rule, rule.save(x)))
+            saved.add(key)
+            if t is Instance:
+                attrs = x.attrs
+                record((x, rule, (x.mcls, attrs.copy())))
+                todo.append(x.mcls)
+                todo.extend(attrs.values())
+                continue
+            if not rule.stateless:
+                record((x, rule, rule.save(x)))
             todo.extend(rule.children(x))
-            code = getattr(x, 'code', None) if isinstance(x, (MontyObject, Frame)) else None
-            if type(code) is Code:
-                self.add_names(code_names(code))
+            if t is Function or t is Frame:
+                self.add_names(code_names(x.code))
 
 
 _LEAF_TYPES = frozenset({type(None), bool, int, float, complex, str, bytes, range, slice,

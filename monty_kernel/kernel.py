@@ -43,11 +43,11 @@ class MontyKernel(Kernel):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.session = Session(self._initial_handlers(), self.autosave or None)
+        self.monty = Session(self._initial_handlers(), self.autosave or None)
 
     @property
     def history_store(self):
-        return self.session.history
+        return self.monty.history
 
     def _initial_handlers(self) -> dict:
         """Entry points first, then MONTY_HANDLERS, then the kernelspec's ``--handlers``."""
@@ -62,13 +62,13 @@ class MontyKernel(Kernel):
         """Run a cell: stream prints, show the trailing value, report an uncaught exception."""
         if store_history and not silent:
             self.history_store.add(self.execution_count, code)
-        self.session.sink = _discard if silent else self._send_stream
-        self.session.input_fn = self._ask_input if allow_stdin else None
+        self.monty.sink = _discard if silent else self._send_stream
+        self.monty.input_fn = self._ask_input if allow_stdin else None
         try:
             shown, error = self._run_cell(code)
         finally:
-            self.session.sink = _discard
-            self.session.input_fn = None
+            self.monty.sink = _discard
+            self.monty.input_fn = None
         if error is not None:
             if not silent:
                 self.send_response(self.iopub_socket, 'error', error.content())
@@ -82,7 +82,7 @@ class MontyKernel(Kernel):
     def _run_cell(self, code: str) -> tuple[str | None, ErrorInfo | None]:
         """Run the cell's code and magic parts in order; stop at the first error."""
         parts = split_cell(code)
-        token = self.session.checkpoint() if any(p[0] == 'code' for p in parts) else None
+        token = self.monty.checkpoint() if any(p[0] == 'code' for p in parts) else None
         shown = None
         try:
             for kind, text, args in parts:
@@ -91,7 +91,7 @@ class MontyKernel(Kernel):
             return None, error_info(exc)
         finally:
             if token is not None:
-                self.session.keep_undo_point(token)
+                self.monty.keep_undo_point(token)
             self._autosave()
         return shown, None
 
@@ -100,11 +100,11 @@ class MontyKernel(Kernel):
             self._send_stream('stdout', run_magic(self.session, text, args))
             return None
         with self._interruptible():
-            return self.session.run(text)
+            return self.monty.run(text)
 
     def _autosave(self) -> None:
         try:
-            self.session.autosave_now()
+            self.monty.autosave_now()
         except OSError as exc:
             self._send_stream('stderr', f'autosave failed: {exc}\n')
 
@@ -126,8 +126,8 @@ class MontyKernel(Kernel):
     def _interruptible(self):
         """While Monty runs, SIGINT asks it to stop at its next check instead of killing us."""
         def on_sigint(signum, frame):
-            self.session.interrupt()
-            if self.session.in_host:
+            self.monty.interrupt()
+            if self.monty.in_host:
                 raise KeyboardInterrupt
         previous = signal.signal(signal.SIGINT, on_sigint)
         try:
@@ -150,14 +150,14 @@ class MontyKernel(Kernel):
     async def do_complete(self, code, cursor_pos):
         cursor_pos = len(code) if cursor_pos is None else cursor_pos
         start = _word_start(code, cursor_pos)
-        matches = self.session.repl.complete(code, cursor_pos)
+        matches = self.monty.repl.complete(code, cursor_pos)
         return {'status': 'ok', 'matches': list(matches), 'cursor_start': start,
                 'cursor_end': cursor_pos, 'metadata': {}}
 
     async def do_inspect(self, code, cursor_pos, detail_level=0, omit_sections=()):
         cursor_pos = len(code) if cursor_pos is None else cursor_pos
         name = _name_at(code, cursor_pos)
-        text = self.session.repl.inspect(name) if name else None
+        text = self.monty.repl.inspect(name) if name else None
         if text is None:
             return {'status': 'ok', 'found': False, 'data': {}, 'metadata': {}}
         return {'status': 'ok', 'found': True, 'data': {'text/plain': text}, 'metadata': {}}

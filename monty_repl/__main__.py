@@ -59,8 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(colour=colour_wanted(sys.stderr, args.color))
     try:
         handlers = collect_handlers(args.handlers, not args.no_entry_points, console)
-        limits = limits_from({short: getattr(args, opt) for opt, short in _LIMIT_OPTIONS.items()
-                              if getattr(args, opt) is not None})
+        given = {short: getattr(args, opt) for opt, short in _LIMIT_OPTIONS.items()
+                 if getattr(args, opt) is not None}
+        limits = limits_from(given) if given else None
     except (HandlerError, ValueError, TypeError) as exc:
         console.warn(f'monty-repl: {exc}')
         return 2

@@ -53,6 +53,7 @@ class Session:
         self.console = console
         self.handlers = dict(handlers or {})
         self.limits = limits or ResourceLimits()
+        self.limits_set = limits is not None
         self.script_name = script_name
         self.autosave = autosave
         self.undo: list = []
@@ -104,7 +105,7 @@ class Session:
 
     def set_limits(self, limits: ResourceLimits) -> None:
         """Apply new limits to every following input."""
-        self.limits = limits
+        self.limits, self.limits_set = limits, True
         self.repl.set_limits(limits)
 
     def save(self, path: str) -> int:
@@ -126,26 +127,26 @@ class Session:
             self.console.warn(f'autosave to {self.autosave} failed: {exc}')
 
     def load(self, path: str) -> None:
-        """Replace the session with the one saved in `path`; raise SessionFileError if unusable."""
-        self.repl = self._adopt(read_session(path))
-        self.undo = []
+        """Replace the session with the one saved in `path`; raise SessionFileError if unusable.
 
-    def _adopt(self, repl: MontyRepl) -> MontyRepl:
-        """Wire a loaded MontyRepl to this front end's output, handlers and limits."""
-        return repl
+        Limits set on the command line or with `:limits` win over the saved ones."""
+        data = read_bytes(path)
+        try:
+            repl = MontyRepl.load(data, limits=self.limits if self.limits_set else None,
+                                  external_functions=self.handlers,
+                                  print_callback=self.console.write)
+        except (ValueError, TypeError, MontyError) as exc:
+            raise SessionFileError(f'{path} is not a usable Monty session file: {exc}') from None
+        self.repl, self.limits, self.undo = repl, repl.limits, []
 
 
-def read_session(path: str) -> MontyRepl:
-    """Load a MontyRepl from a session file, with a clear message for every kind of failure."""
+def read_bytes(path: str) -> bytes:
+    """The content of a session file, or SessionFileError saying why it cannot be read."""
     try:
         with open(path, 'rb') as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise SessionFileError(f'cannot read {path}: {exc.strerror or exc}') from None
-    try:
-        return MontyRepl.load(data)
-    except (ValueError, TypeError, MontyError) as exc:
-        raise SessionFileError(f'{path} is not a usable Monty session file: {exc}') from None
 
 
 def exit_status(err: MontyError, console: Console) -> int:

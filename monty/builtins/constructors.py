@@ -114,7 +114,7 @@ def to_str(vm, x):
     m = cls.lookup('__str__')
     if type(m) is Function:
         return CallReq(m, (x,), None, 'check_str', '__str__ ')
-    if m is UNBOUND or type(m) is NativeFunction:
+    if m is UNBOUND or m is T.OBJECT.dict.get('__str__'):
         r = cls.lookup('__repr__')
         if type(r) is Function:
             return CallReq(r, (x,), None, 'check_str', '__str__ ')

@@ -342,6 +342,8 @@ def _exception_methods() -> None:
                                                    lambda e: e.suppress, _set_suppress)
     base.dict['__traceback__'] = NativeAttr('__traceback__', lambda e: None)
     base.dict['__notes__'] = NativeAttr('__notes__', _notes)
+    T.EXC_BY_NAME['SystemExit'].dict['code'] = NativeAttr(
+        'code', lambda e: e.args[0] if len(e.args) == 1 else (e.args or None))
     stop = T.EXC_BY_NAME['StopIteration']
     stop.dict['value'] = NativeAttr('value', lambda e: e.args[0] if e.args else None)
     for name in ('KeyError', 'IndexError', 'AttributeError', 'NameError'):

@@ -17,11 +17,13 @@ class PatternCompiler:
     def __init__(self, c, fail_target):
         self.c = c
         self.fail_target = fail_target
+        self.base = 0
         self.cleanups: dict = {}
 
     def fail(self, k: int):
         """A label that pops ``k`` stack items and jumps to the current failure target."""
         from .codegen import Label
+        k -= self.base
         key = (id(self.fail_target), k)
         if key not in self.cleanups:
             self.cleanups[key] = (Label(), k, self.fail_target)
@@ -64,7 +66,8 @@ class PatternCompiler:
         from .codegen import Label
         c = self.c
         success = Label()
-        saved = self.fail_target
+        saved, saved_base = self.fail_target, self.base
+        self.base = extra
         for alt in p.patterns:
             nxt = Label()
             self.fail_target = nxt
@@ -73,7 +76,7 @@ class PatternCompiler:
             c.emit(O.JUMP, success)
             self.emit_cleanups_for(nxt)
             c.label(nxt)
-        self.fail_target = saved
+        self.fail_target, self.base = saved, saved_base
         c.emit(O.JUMP, self.fail(extra))
         c.label(success)
         c.emit(O.POP_TOP)

@@ -18,6 +18,7 @@ from .generators import CLOSED, CREATED, RUNNING, SUSPENDED, Generator
 from .posts import POSTS
 from .signals import DISCARD, PUSHED, CallReq, MontyRaise, Suspend
 from ..limits import LimitExceeded
+from ..host.external import ExternalFunction
 
 EV_SWITCH, EV_RETURN, EV_YIELD = -1, -2, -3
 GENLIKE = GENERATOR | COROUTINE | ASYNC_GENERATOR
@@ -249,8 +250,10 @@ class VM:
         return exc
 
     def _yield(self, f: Frame, value):
-        self.depth -= 1
         gen = f.gen
+        if gen is None:
+            return self.top_level_await(f, value)
+        self.depth -= 1
         gen.state = SUSPENDED
         back = f.back
         f.back = None
@@ -345,6 +348,8 @@ class VM:
             return r
         if t is MClass:
             return self.instantiate(f, func, args, kwargs)
+        if t is ExternalFunction:
+            return self.call_external(func.name, args, kwargs)
         cls = T.type_of(func)
         m = cls.lookup('__call__')
         if m is not UNBOUND and isinstance(func, protocol.INSTANCE_TYPES):
@@ -464,6 +469,60 @@ class VM:
         if self.name_lookup is not None:
             return self.name_lookup(self, f, name)
         raise NameError(f"name '{name}' is not defined")
+
+    # -- the outside world ----------------------------------------------------------------
+    def call_external(self, name: str, args: tuple, kwargs: dict | None, kind: str = 'call'):
+        """Call an external function: push a pending frame that pauses for the host's answer.
+
+        In a nested host-recursive run (``nesting > 1``) the frames cannot pause, so a callable
+        registered in ``externals`` is called directly and anything else is a RuntimeError.
+        """
+        if self.nesting > 1:
+            fn = (self.externals or {}).get(name)
+            if fn is None:
+                raise RuntimeError(f"external function '{name}' cannot pause here: it was called "
+                                   'from Monty code running inside a builtin operation')
+            from ..host.calls import call_host
+            return call_host(self, fn, args, kwargs)
+        self.next_call_id += 1
+        self.push_pending(kind, [name, args, kwargs or {}, self.next_call_id, False])
+        return PUSHED
+
+    def push_pending(self, kind: str, data: list) -> Frame:
+        """Push a pending frame; its first instruction raises ``Suspend(kind, frame)``."""
+        from ..host.external import PENDING_CODE
+        frame = Frame(self, PENDING_CODE, [kind] + data, {})
+        self.push(frame)
+        return frame
+
+    def wait_external_futures(self, ids: list):
+        """Hook for event loops: every task is blocked on these external futures.
+
+        Call it from a native invoked by a call instruction and return its result (``PUSHED``):
+        the VM pauses with a FutureSnapshot; after the host resolves some futures the call
+        returns None and the loop can look at the futures again.
+        """
+        if self.nesting > 1:
+            raise RuntimeError('cannot wait for external futures inside a builtin operation')
+        self.push_pending('futures', [sorted(ids)])
+        return PUSHED
+
+    def top_level_await(self, f: Frame, value):
+        """``await`` in module code reached a value its awaitable yielded: wait on the host."""
+        from ..host.external import ExternalFuture
+        if type(value) is not ExternalFuture:
+            raise RuntimeError(f'await at top level got an unexpected value: '
+                               f'{T.type_name(value)}')
+        ids = sorted(k for k, fut in self.pending_futures.items() if not fut.done)
+        self.wait_external_futures(ids or [value.call_id])
+        return None
+
+    def pause_name_lookup(self, vm, f: Frame, name: str):
+        """``name_lookup`` hook for start(): a global defined nowhere asks the host."""
+        from ..compiler.opcodes import LOAD_GLOBAL
+        if self.nesting > 1 or f.code.ops[f.pc] != (LOAD_GLOBAL, name):
+            raise NameError(f"name '{name}' is not defined")
+        raise Suspend('name', f)
 
     # -- classes and instances ------------------------------------------------------------------
     def instantiate(self, f: Frame, cls: MClass, args: tuple, kwargs: dict | None):

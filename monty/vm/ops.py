@@ -1242,6 +1242,8 @@ def _raise_varargs(arg, nxt, code, pc):
         if cause is not UNBOUND:
             if cause is None:
                 exc.cause = None
+            elif not isinstance(cause, ExcInstance) and not (type(cause) is MClass and cause.is_exc):
+                raise TypeError('exception causes must derive from BaseException')
             else:
                 c = make_exception(vm, f, cause)
                 if type(c) is CallReq:

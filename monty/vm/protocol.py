@@ -127,7 +127,13 @@ def _host_sub_attrs(obj) -> dict:
         return obj.attrs
 
 
+EARLY_CLASS_ATTRS = frozenset(('__name__', '__qualname__', '__mro__', '__bases__', '__base__',
+                               '__class__'))
+
+
 def class_getattr(cls: MClass, name: str):
+    if name in EARLY_CLASS_ATTRS:
+        return CLASS_ATTRS[name](cls)
     attr = cls.lookup(name)
     if attr is not UNBOUND:
         ta = type(attr)

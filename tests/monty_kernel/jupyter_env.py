@@ -19,9 +19,9 @@ def jupyter_env(**extra: str):
     saved = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix='monty-kernel-') as tmp:
         root = Path(tmp)
-        install(prefix=str(root / 'prefix'))
         os.environ.update({key: str(root / sub) for key, sub in _DIRS.items()})
         os.environ['JUPYTER_PATH'] = str(root / 'prefix' / 'share' / 'jupyter')
+        install(prefix=str(root / 'prefix'))
         os.environ.update(extra)
         try:
             yield root

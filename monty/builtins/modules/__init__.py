@@ -17,6 +17,8 @@ REGISTRY = {
     'dataclasses': 'dataclasses_module',
     'abc': 'abc_module',
     'json': 'json_module',
+    're': 're_module',
+    'random': 'random_module',
 }
 
 

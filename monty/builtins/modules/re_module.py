@@ -125,7 +125,7 @@ def _repl(repl):
 
     def call(match):
         value = P.call_sync(repl, match)
-        if value is not None and not isinstance(value, (str, bytes)):
+        if type(value) not in P.HOST_VALUE_TYPES and value is not None:
             raise TypeError(f'expected str instance, {T.type_name(value)} found')
         return value
     return call

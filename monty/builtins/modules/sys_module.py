@@ -44,3 +44,22 @@ class StreamProxy:
 
     def __init__(self, name):
         self.stream_name = name
+
+
+def _install_stream_class() -> None:
+    from .. import types as T
+    from ...vm import protocol as P
+    cls = T.native_class('TextIOWrapper', StreamProxy, (T.OBJECT,), module='_io')
+    cls.mro = (cls, T.OBJECT)
+
+    def write(stream, text):
+        if not isinstance(text, str):
+            raise TypeError(f'write() argument must be str, not {T.type_name(text)}')
+        P.current[0].write(stream.stream_name, text)
+        return len(text)
+
+    cls.dict['write'] = NativeFunction('write', write, self_type='TextIOWrapper')
+    cls.dict['flush'] = NativeFunction('flush', lambda stream: None, self_type='TextIOWrapper')
+
+
+_install_stream_class()
