@@ -3,7 +3,10 @@ from .errors import Frame, MontyError, MontyRuntimeError, MontySyntaxError
 from .host.convert import MontyObjectRepr
 from .limits import ResourceLimits
 from .runner import Monty
+from .continuation import ContinuationMode, detect_continuation_mode
+from .repl import MontyRepl
 
 __all__ = ['Monty', 'MontyError', 'MontySyntaxError', 'MontyRuntimeError', 'Frame',
-           'ResourceLimits', 'MontyObjectRepr']
+           'ResourceLimits', 'MontyObjectRepr', 'MontyRepl', 'ContinuationMode',
+           'detect_continuation_mode']
 __version__ = '0.1.0'

@@ -23,7 +23,7 @@ from .vm import protocol
 from .vm.frame import Frame
 from .vm.generators import CLOSED
 from .vm.interp import VM
-from .vm.signals import MontyRaise
+from .vm.signals import MontyRaise, Suspend
 
 __all__ = ['MontyRepl', 'ContinuationMode', 'detect_continuation_mode']
 
@@ -155,7 +155,7 @@ class MontyRepl:
         for name, value in dict(inputs or {}).items():
             self._globals[name] = to_monty(value)
         frame = Frame(self._vm, code, [], self._globals)
-        return self._guarded(lambda: self._vm.run_frame(frame)[1])
+        return self._guarded(lambda: _answer_pauses(self._vm, frame))
 
     def _guarded(self, action):
         """Run VM work, turning Monty exceptions and limit violations into MontyRuntimeError."""
@@ -318,6 +318,35 @@ def _active(vm: VM):
         yield
     finally:
         protocol.current[0] = prev
+
+
+def _answer_pauses(vm: VM, frame: Frame):
+    """Run ``frame`` to its end, answering each external call from ``vm.externals``."""
+    step = lambda: vm.run_frame(frame)  # noqa: E731
+    while True:
+        try:
+            return step()[1]
+        except Suspend as pause:
+            _answer(vm, pause)
+            step = vm.resume
+
+
+def _answer(vm: VM, pause: Suspend) -> None:
+    """Put the host's answer (or its exception) on the paused pending frame."""
+    from .host.calls import call_host
+    from .host.external import PC_RAISE, PC_RETURN, PENDING_CODE
+    f = pause.payload
+    if type(f) is not Frame or f.code is not PENDING_CODE:
+        raise RuntimeError(f'feed() cannot pause for {pause.kind!r}; use start()')
+    fn = (vm.externals or {}).get(f.locals[1]) if pause.kind == 'call' else None
+    try:
+        if fn is None:
+            raise RuntimeError(f'{pause.kind} {f.locals[1]!r} has no host handler in feed()')
+        f.stack.append(call_host(vm, fn, f.locals[2], f.locals[3]))
+        f.pc = PC_RETURN
+    except Exception as e:  # noqa: BLE001 - the host's error is raised inside Monty code
+        f.stack.append(vm.from_host(e))
+        f.pc = PC_RAISE
 
 
 def _unwind_stack(vm: VM) -> None:

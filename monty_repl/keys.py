@@ -33,6 +33,14 @@ def new_line(buffer: Buffer) -> None:
     buffer.insert_text('\n' + indent)
 
 
+def accept(buffer: Buffer) -> None:
+    """Run the block, dropping the indentation left alone on its last line."""
+    head, newline, last = buffer.text.rpartition('\n')
+    if newline and not last.strip():
+        buffer.text = head + newline
+    buffer.validate_and_handle()
+
+
 def _leading_space(document: Document) -> bool:
     """True when only spaces precede the cursor on its line."""
     before = document.current_line_before_cursor
@@ -57,7 +65,7 @@ def key_bindings() -> KeyBindings:
         if state is not None and state.current_completion is not None:
             buffer.complete_state = None
         elif should_run(buffer.document):
-            buffer.validate_and_handle()
+            accept(buffer)
         else:
             new_line(buffer)
 
@@ -86,6 +94,6 @@ def key_bindings() -> KeyBindings:
         data = event.data.replace('\r\n', '\n').replace('\r', '\n')
         buffer.insert_text(data)
         if data.endswith('\n') and should_run(buffer.document):
-            buffer.validate_and_handle()
+            accept(buffer)
 
     return kb

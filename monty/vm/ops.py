@@ -1405,6 +1405,22 @@ def _yield_from(arg, nxt, code, pc):
     return fn
 
 
+@op('GET_AWAITABLE')
+def _get_awaitable(arg, nxt, code, pc):
+    def fn(f):
+        s = f.stack
+        v = s[-1]
+        if type(v) is Generator and v.kind == 'coroutine':
+            return nxt
+        cls = T.type_of(v)
+        m = cls.lookup('__await__')
+        if m is UNBOUND:
+            raise TypeError(f"object {cls.name} can't be used in 'await' expression")
+        s.pop()
+        return push_result(f, P.method_req(m, v), nxt)
+    return fn
+
+
 @op('PRINT_EXPR')
 def _print_expr(arg, nxt, code, pc):
     def fn(f):

@@ -9,6 +9,7 @@ from ...objects.model import Module
 # (Monty code run as the module body) plus optional ``natives(vm) -> dict`` of extra globals
 REGISTRY = {
     'sys': 'sys_module',
+    'asyncio': 'asyncio_module',
     'math': 'math_module',
     'typing': 'typing_module',
     'collections': 'collections_module',
@@ -19,6 +20,9 @@ REGISTRY = {
     'json': 'json_module',
     're': 're_module',
     'random': 'random_module',
+    'operator': 'operator_module',
+    'copy': 'copy_module',
+    'string': 'string_module',
 }
 
 

@@ -59,6 +59,14 @@ def class_ns(cls) -> dict:
     return dict(_check_class(cls).dict)
 
 
+def set_class_attr(cls, name, value):
+    """``type.__setattr__(cls, name, value)``, also for dunders Monty code may not assign."""
+    cls = _check_class(cls)
+    if cls.native:
+        raise TypeError(f"cannot set '{name}' attribute of immutable type '{cls.name}'")
+    cls.dict[name] = value
+
+
 def class_mro(cls) -> tuple:
     """``cls.__mro__``."""
     return _check_class(cls).mro
@@ -81,6 +89,7 @@ HELPERS = {
     '_raw_delattr': raw_delattr,
     '_class_ns': class_ns,
     '_class_mro': class_mro,
+    '_set_class_attr': set_class_attr,
     '_caller_module': caller_module,
 }
 

@@ -44,13 +44,36 @@ ANCHORS = {
 class Program:
     """A compiled pattern: top-level code plus facts used to speed up searching."""
 
-    __slots__ = ("code", "groups", "nregs", "prefix", "anchored")
+    __slots__ = ("code", "groups", "nregs", "prefix", "anchored", "required")
 
-    def __init__(self, code: list, groups: int, nregs: int) -> None:
+    def __init__(self, code: list, groups: int, nregs: int, required: str) -> None:
         self.code = code
         self.groups = groups
         self.nregs = nregs
         self.prefix, self.anchored = _entry_facts(code)
+        self.required = required
+
+
+def required_text(node: tuple) -> list:
+    """Case-sensitive literal runs that every match must contain."""
+    kind = node[0]
+    if kind == "lit":
+        return [node[1]] if node[2] is None else []
+    if kind == "seq":
+        runs: list = [""]
+        for item in node[1]:
+            found = required_text(item)
+            if item[0] == "lit" and found:
+                runs[-1] += found[0]
+            else:
+                runs.extend(found)
+                runs.append("")
+        return [run for run in runs if run]
+    if kind == "group":
+        return required_text(node[2])
+    if kind == "atomic" or (kind == "rep" and node[2] >= 1):
+        return required_text(node[1])
+    return []
 
 
 def _entry_facts(code: list) -> tuple:
@@ -78,7 +101,8 @@ class Compiler:
     def program(self, tree: tuple) -> Program:
         """Compile the whole pattern."""
         code = self.block(tree, (op.MATCH,))
-        return Program(code, self.state.groups - 1, self.nregs)
+        required = max(required_text(tree), key=len, default="")
+        return Program(code, self.state.groups - 1, self.nregs, required)
 
     def block(self, node: tuple, last: tuple) -> list:
         """Compile a node into a finished, self-contained instruction list."""

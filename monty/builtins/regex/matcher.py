@@ -50,6 +50,8 @@ class Machine:
         """Find the leftmost match starting at or after `pos`."""
         program, s, end = self.program, self.s, self.end
         prefix = program.prefix
+        if program.required and s.find(program.required, pos) < 0:
+            return None
         if program.anchored:
             return self.match_at(pos)
         while pos <= end:

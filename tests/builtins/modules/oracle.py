@@ -1,30 +1,30 @@
-"""Run a program under CPython and under Monty and compare what each prints."""
+"""Run a snippet under CPython and under Monty and compare what each prints."""
 from __future__ import annotations
 
 import contextlib
 import io
 import textwrap
 
-import monty
+from monty import Monty
 
 
 def cpython_output(src: str) -> str:
-    """What the program prints when CPython runs it (in-process)."""
+    """What CPython prints for ``src`` (the reference behaviour)."""
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        exec(compile(src, 'main.py', 'exec'), {'__name__': '__main__'})
+        exec(compile(src, '<snippet>', 'exec'), {'__name__': '__main__'})
     return buf.getvalue()
 
 
-def monty_output(src: str, **run_kwargs) -> str:
-    """What the program prints when Monty runs it."""
-    out = []
-    monty.Monty(src).run(print_callback=lambda stream, text: out.append(text), **run_kwargs)
-    return ''.join(out)
+def monty_output(src: str) -> str:
+    """What Monty prints for ``src``."""
+    chunks = []
+    Monty(src, _return_last=False).run(print_callback=lambda stream, text: chunks.append(text))
+    return ''.join(chunks)
 
 
-def same_as_cpython(src: str) -> str:
-    """Assert both interpreters print the same text; returns it."""
+def assert_same(src: str) -> str:
+    """Assert Monty prints exactly what CPython prints; returns the output."""
     src = textwrap.dedent(src)
     expected = cpython_output(src)
     assert monty_output(src) == expected

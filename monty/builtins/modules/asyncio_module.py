@@ -1,0 +1,241 @@
+"""``asyncio``: a small deterministic event loop over Monty coroutines, written in Monty.
+
+Tasks run in FIFO order like CPython's loop: ``sleep(0)`` yields to the other ready tasks,
+``gather`` schedules its children in order and resumes the waiter when all are done.
+"""
+
+SOURCE = '''
+class CancelledError(BaseException):
+    pass
+
+
+class TimeoutError(Exception):
+    pass
+
+
+class _Sleep:
+    def __init__(self, delay, result):
+        self.delay = delay
+        self.result = result
+
+    def __await__(self):
+        yield self
+        return self.result
+
+
+def sleep(delay, result=None):
+    return _Sleep(delay, result)
+
+
+class Task:
+    def __init__(self, coro, loop, name=None):
+        self._coro = coro
+        self._loop = loop
+        self._done = False
+        self._result = None
+        self._exc = None
+        self._waiters = []
+        self._name = name
+
+    def done(self):
+        return self._done
+
+    def result(self):
+        if not self._done:
+            raise InvalidStateError('Result is not set.')
+        if self._exc is not None:
+            raise self._exc
+        return self._result
+
+    def exception(self):
+        return self._exc
+
+    def cancel(self):
+        return False
+
+    def get_name(self):
+        return self._name
+
+    def _finish(self, result, exc):
+        self._done = True
+        self._result = result
+        self._exc = exc
+        waiters = self._waiters
+        self._waiters = []
+        for w in waiters:
+            w._child_done(self)
+
+    def __await__(self):
+        if not self._done:
+            yield _WaitTask(self)
+        return self.result()
+
+
+class InvalidStateError(Exception):
+    pass
+
+
+class _WaitTask:
+    def __init__(self, task):
+        self.task = task
+        self.waiter = None
+
+    def attach(self, waiter, loop):
+        self.waiter = waiter
+        self.loop = loop
+        self.task._waiters.append(self)
+
+    def _child_done(self, child):
+        if child._exc is not None:
+            self.loop._ready.append((self.waiter, None, child._exc))
+        else:
+            self.loop._ready.append((self.waiter, child._result, None))
+
+
+class _Gather:
+    def __init__(self, tasks, return_exceptions):
+        self.tasks = tasks
+        self.return_exceptions = return_exceptions
+        self.waiter = None
+        self.finished = False
+
+    def __await__(self):
+        if self.tasks:
+            results = yield self
+            return results
+        return []
+
+    def attach(self, waiter, loop):
+        self.waiter = waiter
+        self.loop = loop
+        for t in self.tasks:
+            if not t._done:
+                t._waiters.append(self)
+        self._check()
+
+    def _child_done(self, child):
+        if self.finished:
+            return
+        if child._exc is not None and not self.return_exceptions:
+            self.finished = True
+            self.loop._ready.append((self.waiter, None, child._exc))
+            return
+        self._check()
+
+    def _check(self):
+        if self.finished:
+            return
+        for t in self.tasks:
+            if not t._done:
+                return
+        self.finished = True
+        out = []
+        for t in self.tasks:
+            out.append(t._exc if t._exc is not None else t._result)
+        self.loop._ready.append((self.waiter, out, None))
+
+
+class _Loop:
+    def __init__(self):
+        self._ready = []
+        self._closed = False
+
+    def create_task(self, coro, name=None):
+        task = Task(coro, self, name)
+        self._ready.append((task, None, None))
+        return task
+
+    def _step(self, task, value, exc):
+        try:
+            if exc is not None:
+                signal = task._coro.throw(exc)
+            else:
+                signal = task._coro.send(value)
+        except StopIteration as stop:
+            task._finish(stop.value, None)
+            return
+        except Exception as error:
+            task._finish(None, error)
+            return
+        if isinstance(signal, _Sleep):
+            self._ready.append((task, None, None))
+        elif isinstance(signal, (_Gather, _WaitTask)):
+            signal.attach(task, self)
+        else:
+            self._ready.append((task, None, RuntimeError(
+                f"Task got bad yield: {signal!r}")))
+
+    def run_until_complete(self, task):
+        while not task._done:
+            if not self._ready:
+                _wait_external()
+                continue
+            item = self._ready.pop(0)
+            self._step(item[0], item[1], item[2])
+        return task.result()
+
+
+_loops = []
+
+
+def get_running_loop():
+    if not _loops:
+        raise RuntimeError('no running event loop')
+    return _loops[-1]
+
+
+get_event_loop = get_running_loop
+
+
+def run(main, *, debug=None):
+    if _loops:
+        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
+    if not iscoroutine(main):
+        raise ValueError(f'a coroutine was expected, got {main!r}')
+    loop = _Loop()
+    _loops.append(loop)
+    try:
+        return loop.run_until_complete(loop.create_task(main))
+    finally:
+        _loops.pop()
+
+
+def create_task(coro, *, name=None):
+    return get_running_loop().create_task(coro, name)
+
+
+ensure_future = create_task
+
+
+def gather(*aws, return_exceptions=False):
+    loop = get_running_loop()
+    tasks = []
+    for aw in aws:
+        if isinstance(aw, Task):
+            tasks.append(aw)
+        else:
+            tasks.append(loop.create_task(aw))
+    return _Gather(tasks, return_exceptions)
+
+
+async def wait_for(aw, timeout):
+    return await aw
+
+
+def iscoroutine(obj):
+    return type(obj).__name__ == 'coroutine'
+
+
+iscoroutinefunction = None
+'''
+
+
+def natives(vm):
+    from ...objects.model import NativeFunction
+
+    def wait_external():
+        hook = getattr(vm, 'wait_external_futures', None)
+        if hook is None:
+            raise RuntimeError('event loop has no ready tasks (deadlock)')
+        return hook()
+    return {'_wait_external': NativeFunction('_wait_external', wait_external)}
