@@ -67,15 +67,11 @@ def test_snippets_are_named_like_cpython_inputs(repl):
     repl.feed('def boom(n):\n    return 1 / n\n')
     with pytest.raises(MontyRuntimeError) as info:
         repl.feed('boom(0)')
-    assert info.value.display() == textwrap.dedent('''\
-        Traceback (most recent call last):
-          File "<python-input-1>", line 1, in <module>
-            boom(0)
-          File "<python-input-0>", line 2, in boom
-            return 1 / n
-                   ~~^~~
-        ZeroDivisionError: division by zero
-        ''') or '<python-input-0>' in info.value.display()
+    lines = info.value.display().splitlines()
+    assert [line for line in lines if line.startswith('  File')] == [
+        '  File "<python-input-1>", line 1, in <module>',
+        '  File "<python-input-0>", line 2, in boom']
+    assert lines[-1] == 'ZeroDivisionError: division by zero'
     frames = info.value.traceback()
     assert [(f.filename, f.line, f.source_line) for f in frames] == [
         ('<python-input-1>', 1, 'boom(0)'), ('<python-input-0>', 2, 'return 1 / n')]
@@ -292,8 +288,7 @@ def test_inspect_shows_signature_and_doc(repl):
     assert repl.inspect('Shape') == 'Type: type\nSignature: Shape(sides, /, name=None)\n' \
                                     'Docstring:\nA shape.'
     assert repl.inspect('s.area').startswith('Type: method\nSignature: area(scale=1.0)')
-    assert repl.inspect('s.sides') == 'Type: int\nValue: 3\nDocstring:\n' + \
-        repl.feed('int.__doc__') if repl.feed('int.__doc__') else 'Type: int\nValue: 3'
+    assert repl.inspect('s.sides').startswith('Type: int\nValue: 3')
     assert repl.inspect('missing') is None
     assert repl.inspect('s.(') is None
 

@@ -643,3 +643,31 @@ def dir_(vm, *args):
     for c in classes:
         names.update(c.dict)
     return sorted(n for n in names if n not in P.BLOCKED_ATTRS)
+
+
+def _run_string(vm, source, globals_, mode: str):
+    import ast as _ast
+    from ..compiler.codegen import compile_source
+    from ..objects.model import Function
+    if not isinstance(source, str):
+        raise TypeError(f'{mode}() arg 1 must be a string, bytes or code object')
+    if mode == 'eval':
+        try:
+            _ast.parse(source.strip(), mode='eval')
+        except SyntaxError as exc:
+            raise SyntaxError(exc.msg) from None
+    code = compile_source(source.strip() if mode == 'eval' else source, '<string>',
+                          return_last=(mode == 'eval'))
+    g = globals_ if isinstance(globals_, dict) else vm.frame.globals
+    result = P.call_sync(Function(code, g))
+    return result if mode == 'eval' else None
+
+
+@builtin('eval', needs_vm=True)
+def eval_(vm, source, globals=None, locals=None):
+    return _run_string(vm, source, globals, 'eval')
+
+
+@builtin('exec', needs_vm=True)
+def exec_(vm, source, globals=None, locals=None):
+    return _run_string(vm, source, globals, 'exec')

@@ -7,6 +7,8 @@ the frames intact so they can be serialized and resumed.
 """
 from __future__ import annotations
 
+import re
+
 from ..builtins import types as T
 from ..compiler.code import ASYNC_GENERATOR, COROUTINE, GENERATOR, NAME_SCOPE, VARARGS, VARKW
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, Cell, ExcInstance, Function,
@@ -339,10 +341,14 @@ class VM:
             return r
         if t is BoundNative:
             nf = func.func
-            if nf.needs_vm:
-                r = nf.fn(self, func.self, *args, **kwargs) if kwargs else nf.fn(self, func.self, *args)
-            else:
-                r = nf.fn(func.self, *args, **kwargs) if kwargs else nf.fn(func.self, *args)
+            try:
+                if nf.needs_vm:
+                    r = nf.fn(self, func.self, *args, **kwargs) if kwargs else \
+                        nf.fn(self, func.self, *args)
+                else:
+                    r = nf.fn(func.self, *args, **kwargs) if kwargs else nf.fn(func.self, *args)
+            except TypeError as e:
+                raise native_type_error(e, nf) from None
             if type(r) is CallReq:
                 return self.push_req(f, r)
             return r
@@ -533,7 +539,10 @@ class VM:
                 if cls.is_exc:
                     return create_instance(cls, args, kwargs)
                 raise TypeError(f"cannot create '{cls.name}' instances")
-            r = ctor(self, *args, **kwargs) if kwargs else ctor(self, *args)
+            try:
+                r = ctor(self, *args, **kwargs) if kwargs else ctor(self, *args)
+            except TypeError as e:
+                raise (arity_error(str(e), cls.name, None, True) or e) from None
             if type(r) is CallReq:
                 return self.push_req(f, r)
             return r
@@ -596,9 +605,35 @@ class VM:
         return exc
 
 
+_ARITY = re.compile(r'^\S+\(\) takes (?:from (\d+) to )?(\d+) positional arguments? but (\d+) '
+                    r'(?:were|was) given$')
+
+
+def arity_error(msg: str, name: str, self_type, needs_vm: bool):
+    """CPython's wording for a builtin called with too many positional arguments."""
+    m = _ARITY.match(msg)
+    if m is None:
+        return None
+    shift = (1 if needs_vm else 0) + (1 if self_type else 0)
+    low = int(m.group(1)) - shift if m.group(1) else None
+    high = int(m.group(2)) - shift
+    given = int(m.group(3)) - shift
+    if self_type:
+        if high == 1 and low is None:
+            return TypeError(f'{self_type}.{name}() takes exactly one argument ({given} given)')
+        return None
+    if low is None and high == 1:
+        return TypeError(f'{name} expected 1 argument, got {given}')
+    return TypeError(f'{name} expected at most {high} argument{"s" if high != 1 else ""}, '
+                     f'got {given}')
+
+
 def native_type_error(e: TypeError, func) -> TypeError:
     """Rename a host function in an argument error to the builtin's Monty name."""
     msg = str(e)
+    better = arity_error(msg, func.name, func.self_type, func.needs_vm)
+    if better is not None:
+        return better
     fn = func.fn
     host_name = getattr(fn, '__qualname__', getattr(fn, '__name__', ''))
     for candidate in (host_name, getattr(fn, '__name__', '')):

@@ -151,6 +151,10 @@ def describe(result):
     """Plain data for a Match, list, tuple or scalar."""
     if result is None or isinstance(result, (str, bytes, int)):
         return result
+    if isinstance(result, (memoryview, bytearray)):
+        return ("bytes-like", type(result).__name__, bytes(result))
+    if isinstance(result, dict):
+        return ("dict", sorted(result.items()))
     if isinstance(result, (list, tuple)):
         return [describe(item) for item in result]
     return ("match", result.regs, result.groups(), result.groupdict(), result.lastindex,
@@ -218,3 +222,209 @@ def test_sub_agrees_with_re(pattern, repl, subject, count):
 def test_template_errors_agree_with_re(pattern, repl):
     same(lambda: mre.sub(pattern, repl, "a"), lambda: re.sub(pattern, repl, "a"))
     same(lambda: mre.match(pattern, "a").expand(repl), lambda: re.match(pattern, "a").expand(repl))
+
+
+# --- interruption and deep subjects -------------------------------------------------------
+
+class Budget:
+    """Tick callback that raises once it has been called `limit` times."""
+
+    def __init__(self, limit):
+        self.calls = 0
+        self.limit = limit
+
+    def __call__(self):
+        self.calls += 1
+        if self.calls >= self.limit:
+            raise TimeoutError("regex took too long")
+
+
+def test_catastrophic_pattern_is_stopped_by_tick():
+    tick = Budget(50)
+    with pytest.raises(TimeoutError, match="regex took too long"):
+        mre.search(r"(a+)+$", "a" * 30 + "b", tick=tick)
+    assert tick.calls == 50
+
+
+def test_tick_on_compiled_pattern_and_in_iteration():
+    pattern = mre.compile(r"(x+x+)+[y]", tick=Budget(20))
+    assert pattern.tick is not None
+    with pytest.raises(TimeoutError):
+        pattern.findall("x" * 25)
+    with pytest.raises(TimeoutError):
+        mre.sub(r"(?:a|a)*[c]", "", "a" * 40, tick=Budget(5))
+
+
+def test_tick_inside_lookaround_and_atomic_groups():
+    with pytest.raises(TimeoutError):
+        mre.search(r"(?=(a+)+$)", "a" * 30 + "b", tick=Budget(10))
+    with pytest.raises(TimeoutError):
+        mre.search(r"(?>(a|aa)+)+$|(a+)+$", "a" * 30 + "b", tick=Budget(10))
+
+
+def test_tick_is_called_regularly_but_not_excessively():
+    tick = Budget(10 ** 9)
+    assert mre.search(r"(\w+)\s(\w+)", "hello world").groups() == ("hello", "world")
+    mre.search(r"(a|b)*[c]", "ab" * 20000, tick=tick)
+    assert 10 <= tick.calls <= 1000
+
+
+def test_tick_exceptions_propagate_unchanged():
+    def tick():
+        raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        mre.match(r"(a*)*b", "a" * 28, tick=tick)
+
+
+@pytest.mark.parametrize("pattern", [r"(?:ab)*", r"(ab)*", r"(?:a|b)*?$", r"(?>ab)*", r"(?:ab)++",
+                                     r"(?:a(?=b)b)*", r"(?:(a)|b)*", r"(?:ab){0,60000}"])
+def test_long_subject_does_not_recurse(pattern):
+    subject = "ab" * 50000
+    assert sys.getrecursionlimit() < 50000
+    assert mre.match(pattern, subject).span() == re.match(pattern, subject).span()
+
+
+def test_required_literal_makes_hopeless_searches_fast():
+    tick = Budget(10 ** 9)
+    assert mre.search(r"(?:ab)*c", "ab" * 50000, tick=tick) is None
+    assert tick.calls == 0
+
+
+def test_long_subject_with_dot_star():
+    subject = "a" * 100000 + "x"
+    assert mre.search(r".*x", subject).span() == (0, 100001)
+    assert mre.search(r"(.)*?x", subject).span() == (0, 100001)
+    assert mre.fullmatch(r"(a|b)+x", subject) is not None
+    assert mre.search(r".*y", subject) is None
+
+
+# --- API surface ---------------------------------------------------------------------------
+
+def test_flag_constants_equal_re():
+    for name in ("I", "L", "M", "S", "U", "X", "A", "IGNORECASE", "LOCALE", "MULTILINE",
+                 "DOTALL", "UNICODE", "VERBOSE", "ASCII", "TEMPLATE", "DEBUG", "NOFLAG"):
+        assert getattr(mre, name) == getattr(re, name)
+
+
+@pytest.mark.parametrize("pattern,flags", [("a+", 0), ("a+", I), ("a", I | M | S | X | 512),
+                                           (b"a", I | re.L), ("(?a)x", I), ("x" * 300, 0),
+                                           ("(?im)a", 0), ("'\"", 0), (b"\xff", re.T)])
+def test_pattern_repr_and_attributes(pattern, flags):
+    ours, theirs = mre.compile(pattern, flags), re.compile(pattern, flags)
+    assert repr(ours) == repr(theirs)
+    assert (ours.pattern, ours.flags, ours.groups) == (theirs.pattern, theirs.flags, theirs.groups)
+
+
+def test_pattern_groupindex_is_a_copy():
+    pattern = mre.compile(r"(?P<a>x)(y)(?P<b>z)")
+    assert pattern.groupindex == {"a": 1, "b": 3}
+    pattern.groupindex["a"] = 7
+    assert pattern.groupindex == {"a": 1, "b": 3}
+    assert pattern.groups == 3
+
+
+def test_pattern_equality_hash_and_cache():
+    assert mre.compile("a+") == mre.compile("a+")
+    assert mre.compile("a+") != mre.compile("a+", I)
+    assert mre.compile("a") != mre.compile(b"a")
+    assert hash(mre.compile("a+", M)) == hash(mre.compile("a+", M))
+    mre.purge()
+    first = mre.compile("cached")
+    assert mre.compile(first) is first
+    with pytest.raises(ValueError, match="cannot process flags argument with a compiled pattern"):
+        mre.compile(first, I)
+
+
+@pytest.mark.parametrize("call", [
+    lambda mod: mod.compile(3),
+    lambda mod: mod.search("a", 1),
+    lambda mod: mod.search("a", b"a"),
+    lambda mod: mod.search(b"a", "a"),
+    lambda mod: mod.compile("a", mod.L),
+    lambda mod: mod.compile(b"a", mod.U),
+    lambda mod: mod.compile("(?a)", mod.U),
+    lambda mod: mod.compile(b"a", mod.L | mod.A),
+    lambda mod: mod.compile("(?u)a", mod.A),
+    lambda mod: mod.match("(a)", "a").group(2),
+    lambda mod: mod.match("(a)", "a").group("x"),
+    lambda mod: mod.match("(a)", "a").group(1.0),
+    lambda mod: mod.match("(a)", "a")[3],
+    lambda mod: mod.match("(a)", "a").span("z"),
+    lambda mod: mod.sub("a", lambda m: 1, "aaa"),
+    lambda mod: mod.sub("a", b"x", "baaa"),
+    lambda mod: mod.sub(b"a", "x", b"aaa"),
+], ids=range(17))
+def test_api_errors_agree_with_re(call):
+    same(lambda: call(mre), lambda: call(re))
+
+
+@pytest.mark.parametrize("call", [
+    lambda mod: mod.compile("a").match("abc", -5, 99),
+    lambda mod: mod.compile("").match("abcdef", 5, 3),
+    lambda mod: mod.compile("").search("abcdef", 5, 3),
+    lambda mod: mod.compile("^a").search("aaa", 1),
+    lambda mod: mod.compile("a$").search("aab", 0, 2),
+    lambda mod: mod.compile(r"\bb").search("ab", 1),
+    lambda mod: mod.compile(r"(?<=a)b").search("ab", 1),
+    lambda mod: mod.compile(r"b\b").search("abc", 0, 2),
+    lambda mod: mod.compile("a").fullmatch("bab", 1, 2),
+    lambda mod: mod.compile("a*").findall("aabaa", 1, 4),
+    lambda mod: list(mod.compile("a").finditer("aaa", 1)),
+    lambda mod: mod.split("a", "bab", maxsplit=-1),
+    lambda mod: mod.split("(a)|x", "1a2x3a4", maxsplit=2),
+    lambda mod: mod.findall(b"a", memoryview(b"aaa")),
+    lambda mod: mod.search(b"a", bytearray(b"xa")),
+    lambda mod: mod.sub(b"a", b"x", bytearray(b"aaa")),
+    lambda mod: mod.sub(b"z", b"x", bytearray(b"aaa")),
+    lambda mod: mod.sub(b"a", lambda m: bytearray(b"y"), b"aaa"),
+    lambda mod: mod.sub(b"(a)", b"\\1\\1", b"xa"),
+    lambda mod: mod.split(b"\\s", b"a b\tc"),
+    lambda mod: mod.escape("a.b-c d#e\n~&!_é"),
+    lambda mod: mod.escape(b"a.b*"),
+    lambda mod: mod.match("(a)(?P<b>b)", "ab").expand(r"\2\1\g<b>\g<0>\n"),
+    lambda mod: mod.match("(a)(b)?", "a").groups("-"),
+    lambda mod: mod.match("(?P<a>a)(?P<b>b)?", "a").groupdict(0),
+    lambda mod: mod.match("(a)(b)?", "a").span(2),
+    lambda mod: mod.match("(a)(b)?", "a").group(0, 1, 2),
+    lambda mod: mod.match("(a)", "a").group(True),
+    lambda mod: mod.match("(?P<x>a)(?P<y>b)?", "a").lastgroup,
+    lambda mod: mod.fullmatch("a|ab", "ab"),
+    lambda mod: mod.subn("", "-", ""),
+    lambda mod: mod.match(".", "é\n", mod.DOTALL),
+], ids=range(32))
+def test_api_results_agree_with_re(call):
+    same(lambda: call(mre), lambda: call(re))
+
+
+def test_match_repr_and_properties():
+    m = mre.search(r"(?P<word>b+)(c)?", "abbd")
+    assert repr(m) == "<re.Match object; span=(1, 3), match='bb'>"
+    assert repr(mre.match(b"ab", b"abc")) == "<re.Match object; span=(0, 2), match=b'ab'>"
+    assert (m.string, m.pos, m.endpos, m.lastindex, m.lastgroup) == ("abbd", 0, 4, 1, "word")
+    assert m.re == mre.compile(r"(?P<word>b+)(c)?")
+    assert (m[0], m["word"], m[2]) == ("bb", "bb", None)
+    assert (m.start(), m.end(), m.span("word"), m.start(2)) == (1, 3, (1, 3), -1)
+
+
+def test_callable_replacement_receives_match():
+    seen = []
+
+    def repl(match):
+        seen.append((match.span(), match.pos, match.endpos))
+        return match.group().upper()
+    assert mre.sub(r"b+", repl, "abbcb") == "aBBcB"
+    assert seen == [((1, 3), 0, 5), ((4, 5), 0, 5)]
+
+
+def test_finditer_is_lazy():
+    matches = mre.finditer(r"\d", "1a2")
+    assert next(matches).group() == "1"
+    assert [m.group() for m in matches] == ["2"]
+
+
+def test_host_re_is_not_used_by_the_engine():
+    import monty.builtins.regex as package
+    import pathlib
+    for path in pathlib.Path(package.__file__).parent.glob("*.py"):
+        source = path.read_text()
+        assert "import re\n" not in source and "sre_" not in source and "_sre" not in source

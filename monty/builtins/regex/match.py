@@ -7,6 +7,13 @@ from typing import Any, Optional
 from .template import expand, parse_template
 
 
+def getslice(string: Any, start: int, end: int) -> Any:
+    """Slice of a subject; bytes-like subjects give bytes, as in CPython."""
+    if isinstance(string, (str, bytes)):
+        return string[start:end]
+    return bytes(string[start:end])
+
+
 class Match:
     """Result of a successful match, mirroring re.Match."""
 
@@ -54,7 +61,7 @@ class Match:
         start, end = self._caps[2 * index], self._caps[2 * index + 1]
         if start < 0 or end < 0:
             return default
-        return self.string[start:end]
+        return getslice(self.string, start, end)
 
     def group(self, *groups: Any) -> Any:
         """One group's text, or a tuple of several."""

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from .compiler import Program
 from .flags import flags_repr
-from .match import Match
+from .match import Match, getslice
 from .matcher import Machine
 from .template import expand, parse_template
 
@@ -102,7 +102,7 @@ class Pattern:
 
     def findall(self, string: Any, pos: int = 0, endpos: int = sys.maxsize) -> list:
         """List every match: whole text, the one group, or a tuple of groups."""
-        empty = string[:0] if isinstance(string, str) else bytes(string[:0])
+        empty = getslice(string, 0, 0)
         ngroups = self.groups
         out = []
         for caps in self._scan(string, pos, endpos):
@@ -119,14 +119,14 @@ class Pattern:
         out = []
         last = 0
         if maxsplit < 0:
-            return [string[0:]]
+            return [getslice(string, 0, len(string))]
         for count, caps in enumerate(self._scan(string), 1):
-            out.append(string[last:caps[0]])
+            out.append(getslice(string, last, caps[0]))
             out.extend(_slice(string, caps, g, None) for g in range(1, self.groups + 1))
             last = caps[1]
             if count == maxsplit:
                 break
-        out.append(string[last:])
+        out.append(getslice(string, last, len(string)))
         return out
 
     def subn(self, repl: Any, string: Any, count: int = 0) -> tuple:
@@ -193,7 +193,7 @@ def _slice(string: Any, caps: list, group: int, default: Any) -> Any:
     start, end = caps[2 * group], caps[2 * group + 1]
     if start < 0 or end < 0:
         return default
-    return string[start:end]
+    return getslice(string, start, end)
 
 
 class _CapsGroups:
