@@ -145,6 +145,11 @@ class MontyRepl:
 
     def _execute(self, source: str, inputs):
         """Compile and run one snippet against the session globals; return the raw value."""
+        frame = self._prepare(source, inputs)
+        return self._guarded(lambda: _answer_pauses(self._vm, frame))
+
+    def _prepare(self, source: str, inputs) -> Frame:
+        """Compile a snippet as the next ``<python-input-N>`` and give it a module frame."""
         if not isinstance(source, str):
             raise TypeError(f'code must be str, not {type(source).__name__}')
         filename = f'<python-input-{self._counter}>'
@@ -154,8 +159,7 @@ class MontyRepl:
         self._journal_before(code)
         for name, value in dict(inputs or {}).items():
             self._globals[name] = to_monty(value)
-        frame = Frame(self._vm, code, [], self._globals)
-        return self._guarded(lambda: _answer_pauses(self._vm, frame))
+        return Frame(self._vm, code, [], self._globals)
 
     def _guarded(self, action):
         """Run VM work, turning Monty exceptions and limit violations into MontyRuntimeError."""
@@ -222,13 +226,12 @@ class MontyRepl:
 
     # -- snapshots --------------------------------------------------------------------------
     def start(self, code: str, *, inputs=None, print_callback=None):
-        """Run a snippet that may pause at external calls; returns a snapshot or the result."""
-        try:
-            from . import snapshots
-        except ImportError:
-            raise NotImplementedError(
-                'MontyRepl.start() needs monty.snapshots, which this build does not have') from None
-        return snapshots.start_in_repl(self, code, inputs=inputs, print_callback=print_callback)
+        """Run a snippet that may pause at external calls, returning snapshots bound to this REPL.
+
+        Not available in this build: pausing needs the snapshot types of ``monty.snapshots``.
+        """
+        raise NotImplementedError('MontyRepl.start() needs monty.snapshots, which this build '
+                                  'does not provide yet; use feed() with external_functions')
 
     # -- saving -----------------------------------------------------------------------------
     def state_payload(self) -> dict:
@@ -305,8 +308,8 @@ class MontyRepl:
             self._lock.release()
 
     def __repr__(self) -> str:
-        return f'<MontyRepl {self.script_name!r}: {len(self.names())} names, ' \
-               f'{self._counter} snippets>'
+        count = sum(1 for name in self._globals if RI.is_user_name(name))
+        return f'<MontyRepl {self.script_name!r}: {count} names, {self._counter} snippets>'
 
 
 @contextmanager

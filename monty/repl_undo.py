@@ -53,12 +53,18 @@ class Journal:
     serial: int = 0
 
     def live(self) -> bool:
-        """True while some valid checkpoint token is still referenced."""
+        """True while some valid checkpoint token is still referenced; drops unneeded saves."""
         self.tokens = [r for r in self.tokens if r() is not None and r().valid]
         if not self.tokens:
             self.entries.clear()
             self.saved_ids.clear()
-        return bool(self.tokens)
+            return False
+        oldest = min(r().mark for r in self.tokens)
+        if oldest:
+            del self.entries[:oldest]
+            for ref in self.tokens:
+                ref().mark -= oldest
+        return True
 
     def new_token(self, **state) -> Checkpoint:
         """Open a checkpoint at the current end of the journal."""

@@ -82,13 +82,73 @@ class Monty:
         return g
 
     def run(self, *, inputs=None, external_functions=None, limits=None, print_callback=None):
-        """Run to completion and return the value of the last expression statement."""
-        vm = make_vm(print_callback, limits, external_functions)
-        frame = Frame(vm, self.compiled, [], self._globals(inputs))
-        return to_host(run_to_end(vm, frame))
+        """Run to completion and return the value of the last expression statement.
+
+        ``external_functions`` maps names to host callables, answered as each call pauses
+        (async callables are awaited).
+        """
+        if not external_functions:
+            vm = make_vm(print_callback, limits)
+            frame = Frame(vm, self.compiled, [], self._globals(inputs))
+            return to_host(run_to_end(vm, frame))
+        from .host.answer import answer_sync
+        progress = self._start(inputs, limits, print_callback, dict(external_functions))
+        return answer_sync(progress, external_functions)
+
+    async def run_async(self, *, inputs=None, external_functions=None, limits=None,
+                        print_callback=None):
+        """Like ``run`` but awaits async host callables concurrently."""
+        from .host.answer import answer_async
+        funcs = dict(external_functions or {})
+        progress = self._start(inputs, limits, print_callback, funcs)
+        return await answer_async(progress, funcs)
+
+    def start(self, *, inputs=None, limits=None, print_callback=None):
+        """Run until the code needs the host: a snapshot to answer, or ``MontyComplete``."""
+        return self._start(inputs, limits, print_callback, None)
+
+    def _start(self, inputs, limits, print_callback, externals):
+        from .limits import ResourceLimits
+        from .snapshots import Execution, advance
+        g = self._globals(inputs)
+        vm = make_vm(print_callback, limits)
+        names = list(self.external_function_names) + list(externals or ())
+        for name in names:
+            vm.builtins[name] = ExternalFunction(name)
+        if externals is None:
+            vm.pause_unknown_calls = True
+            vm.name_lookup = vm.pause_name_lookup
+        else:
+            vm.externals = {n: f for n, f in externals.items() if not _is_async(f)}
+        lim = ResourceLimits.coerce(limits).to_dict() if limits is not None else None
+        frame = Frame(vm, self.compiled, [], g)
+        return advance(Execution(vm, self.script_name, lim, externals), lambda: vm.run_frame(frame))
+
+    def dump(self, *, key: bytes | None = None) -> bytes:
+        """The compiled program as bytes (load with ``Monty.load``, no recompiling)."""
+        from .serialize.state import dump_program
+        return dump_program(self, key)
+
+    @classmethod
+    def load(cls, data, *, key: bytes | None = None) -> 'Monty':
+        """A program saved by ``dump()``; ValueError if ``data`` is not one."""
+        from .serialize.state import load_program
+        p = load_program(data, key)
+        self = cls.__new__(cls)
+        self.compiled = p['code']
+        self.code = p['code'].source.text
+        self.script_name = p['script']
+        self.inputs = p['inputs']
+        self.external_function_names = p['externals']
+        return self
 
     def __repr__(self) -> str:
         return f'Monty(<{len(self.code)} chars>, script_name={self.script_name!r})'
+
+
+def _is_async(fn) -> bool:
+    import inspect
+    return inspect.iscoroutinefunction(fn)
 
 
 def run_to_end(vm: VM, frame: Frame):

@@ -8,7 +8,8 @@ import signal
 from ipykernel.kernelbase import Kernel
 from traitlets import List, Unicode
 
-from monty.continuation import ContinuationMode, detect_continuation_mode, indent_for_next_line
+from monty import ContinuationMode, detect_continuation_mode
+from monty.continuation import indent_for_next_line
 
 from . import __version__
 from . import handlers as handler_modules
@@ -82,9 +83,10 @@ class MontyKernel(Kernel):
     def _run_cell(self, code: str) -> tuple[str | None, ErrorInfo | None]:
         """Run the cell's code and magic parts in order; stop at the first error."""
         parts = split_cell(code)
-        token = self.monty.checkpoint() if any(p[0] == 'code' for p in parts) else None
-        shown = None
+        token = shown = None
         try:
+            if any(part[0] == 'code' for part in parts):
+                token = self.monty.checkpoint()
             for kind, text, args in parts:
                 shown = self._run_part(kind, text, args)
         except (Exception, KeyboardInterrupt) as exc:  # Monty errors, usage errors, interrupts
@@ -97,7 +99,7 @@ class MontyKernel(Kernel):
 
     def _run_part(self, kind: str, text: str, args: str) -> str | None:
         if kind == 'magic':
-            self._send_stream('stdout', run_magic(self.session, text, args))
+            self._send_stream('stdout', run_magic(self.monty, text, args))
             return None
         with self._interruptible():
             return self.monty.run(text)
@@ -120,7 +122,12 @@ class MontyKernel(Kernel):
             'metadata': {}})
 
     def _ask_input(self, prompt: str) -> str:
-        return self.raw_input(prompt)
+        """Ask the frontend for a line over the stdin channel."""
+        self._allow_stdin = True  # what Kernel.raw_input checks; only set while allowed
+        try:
+            return self.raw_input(prompt)
+        finally:
+            self._allow_stdin = False
 
     @contextlib.contextmanager
     def _interruptible(self):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from monty import MontyError, MontyRepl, MontySyntaxError
+from monty import MontyError, MontyRepl
 
 from .handlers import Handlers
 from .history import History, history_path
@@ -51,6 +51,8 @@ class Session:
         self.sink: Sink = _discard
         self.input_fn: InputFn | None = None
         self.in_host = False
+        self.externals: Handlers = {}
+        self._wrap_handlers()
         self.undo: list = []
         self.history = History()
         self.autosave = Path(autosave).expanduser() if autosave else None
@@ -59,18 +61,14 @@ class Session:
 
     # -- the REPL -----------------------------------------------------------------------
     def _new_repl(self) -> MontyRepl:
-        repl = MontyRepl(script_name='<cell>', external_functions=self._wrapped_handlers(),
+        repl = MontyRepl(script_name='<cell>', external_functions=self.externals,
                          print_callback=self._print)
-        self._attach(repl)
+        repl.input_handler = self._input
         return repl
 
-    def _attach(self, repl: MontyRepl) -> None:
-        """Route a REPL's input requests through this session."""
-        if hasattr(repl, 'input_handler'):
-            repl.input_handler = self._input
-
-    def _wrapped_handlers(self) -> Handlers:
-        return {name: self._host_call(fn) for name, fn in self.handlers.items()}
+    def _wrap_handlers(self) -> None:
+        """Rebuild the table of external functions Monty code can call."""
+        self.externals = {name: self._host_call(fn) for name, fn in self.handlers.items()}
 
     def _host_call(self, fn: Callable) -> Callable:
         """Mark time spent in host code so an interrupt can stop it right away."""
@@ -98,7 +96,7 @@ class Session:
 
     def run(self, code: str) -> str | None:
         """Run code in the REPL and return the repr of its trailing expression."""
-        return self.repl.feed_repr(code)
+        return self.repl.feed_repr(code, external_functions=self.externals)
 
     def interrupt(self) -> None:
         self.repl.interrupt()
@@ -121,17 +119,7 @@ class Session:
     def add_handlers(self, handlers: Handlers) -> None:
         """Make more external functions callable from Monty code, keeping all state."""
         self.handlers.update(handlers)
-        self._rebind(self.repl.dump())
-
-    def _rebind(self, data: bytes) -> None:
-        """Load saved state into a REPL that knows the current handlers."""
-        repl = MontyRepl.load(data, external_functions=self._wrapped_handlers(),
-                              print_callback=self._print)
-        limits = self.repl.limits
-        self._attach(repl)
-        self.repl = repl
-        self.repl.set_limits(limits)
-        self.undo.clear()
+        self._wrap_handlers()
 
     # -- whole-session operations ---------------------------------------------------------
     def reset(self) -> None:
@@ -153,9 +141,13 @@ class Session:
         except OSError as exc:
             raise UsageError(f'cannot read {source}: {exc.strerror}') from None
         try:
-            self._rebind(data)
+            repl = MontyRepl.load(data, external_functions=self.externals,
+                                  print_callback=self._print)
         except ValueError as exc:
             raise UsageError(f'{source} is not a Monty session: {exc}') from None
+        repl.input_handler = self._input
+        self.repl = repl
+        self.undo.clear()
         self.history = History.load(history_path(source))
         return source
 
@@ -186,5 +178,3 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.unlink(tmp)
         raise
 
-
-__all__ = ['Session', 'ErrorInfo', 'UsageError', 'error_info', 'MontySyntaxError']

@@ -9,6 +9,8 @@ from .handlers import HandlerError, entry_point_handlers, load_spec
 from .highlighting import colour_wanted
 from .session import ExitRequest, Session, SessionFileError, limits_from
 
+BANNER = 'Monty REPL (a sandboxed Python subset). Type :help for commands, Ctrl-D to leave.'
+
 # Command-line options that set a limit, and the short limit name each one sets.
 _LIMIT_OPTIONS = {'max_duration': 'duration', 'max_memory': 'memory',
                   'max_recursion': 'recursion', 'max_allocations': 'allocations'}
@@ -77,11 +79,14 @@ def main(argv: list[str] | None = None) -> int:
 def _start(args: argparse.Namespace, session: Session, script: str | None) -> int:
     """Load or run the given file, then go interactive or run stdin."""
     failed = False
+    interactive = sys.stdin.isatty()
+    if interactive and not args.quiet:
+        session.console.info(BANNER)
     if script:
         failed = not _run_script(session, script)
     elif args.file:
         _resume(session, args.file)
-    if not sys.stdin.isatty():
+    if not interactive:
         return 1 if (not _run_stdin(session)) or failed else 0
     return _interact(args, session)
 
@@ -117,9 +122,7 @@ def _run_stdin(session: Session) -> bool:
 
 def _interact(args: argparse.Namespace, session: Session) -> int:
     """The interactive loop in the terminal."""
-    from .app import BANNER, ReplApp, open_history
-    if not args.quiet:
-        session.console.info(BANNER)
+    from .app import ReplApp, open_history
     app = ReplApp(session, vi=args.vi, history=open_history(args.history),
                   colour=colour_wanted(sys.stdout, args.color))
     return app.loop()

@@ -15,7 +15,6 @@ from .session import ExitRequest, Session
 
 PROMPT = '>>> '
 CONTINUATION = '... '
-BANNER = 'Monty REPL (a sandboxed Python subset). Type :help for commands, Ctrl-D to leave.'
 
 
 def default_history_path() -> Path:

@@ -18,11 +18,11 @@ INDENT = '    '
 
 def should_run(document: Document) -> bool:
     """Enter runs the input when it is a finished block (or a meta command) and the cursor is
-    on its last line; otherwise Enter starts a new line."""
+    on its last line (anywhere in it); otherwise Enter starts a new line."""
     text = document.text
     if not text.strip() or is_command(text):
         return True
-    if document.text_after_cursor.strip():
+    if '\n' in document.text_after_cursor.rstrip():
         return False
     return detect_continuation_mode(text) is ContinuationMode.COMPLETE
 

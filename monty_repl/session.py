@@ -164,18 +164,22 @@ def exit_status(err: MontyError, console: Console) -> int:
 def run_interruptibly(work: Callable[[], object], interrupt: Callable[[], None]) -> object:
     """Run `work` in a worker thread; Ctrl-C in the waiting thread calls `interrupt()`."""
     box: dict[str, object] = {}
+    done = threading.Event()
 
     def target() -> None:
         try:
             box['value'] = work()
         except BaseException as exc:  # handed to the waiting thread, which re-raises it
             box['error'] = exc
+        finally:
+            done.set()
 
-    worker = threading.Thread(target=target, name='monty-run', daemon=True)
-    worker.start()
-    while worker.is_alive():
+    threading.Thread(target=target, name='monty-run', daemon=True).start()
+    # An Event, not Thread.join: a KeyboardInterrupt inside join can leave the thread
+    # looking finished while it still runs.
+    while not done.is_set():
         try:
-            worker.join(_POLL)
+            done.wait(_POLL)
         except KeyboardInterrupt:
             interrupt()
     if 'error' in box:

@@ -64,6 +64,9 @@ def format_value(v, spec: str) -> str:
         return r
     if isinstance(v, (int, float, str)) and not isinstance(v, bool):
         return format(v, spec)
+    if type(m) is NativeFunction and m is not T.OBJECT.dict.get('__format__') and \
+            not isinstance(v, P.INSTANCE_TYPES):
+        return m.fn(v, spec)   # a native type's own __format__ (e.g. datetime)
     if spec:
         raise TypeError(f"unsupported format string passed to {cls.name}.__format__")
     return mstr(v)

@@ -1,0 +1,95 @@
+"""Saving engine state to bytes and back: programs, paused executions, REPL sessions.
+
+``dump_state(kind, payload)`` writes any value the VM can hold (a dict of globals, frames,
+...) as a versioned, optionally signed container; ``load_state`` reads it back, checking
+everything, and raises ValueError for anything malformed.  See docs/SNAPSHOTS.md.
+"""
+from __future__ import annotations
+
+import msgpack
+
+from ..vm import protocol as P
+from .container import FORMAT_VERSION, KINDS, unwrap, wrap
+from .graph import Decoder, Encoder, ext_hook
+from .registry import VMRegistry, builtin_registry
+from .validate import check_objects
+
+__all__ = ['dump_state', 'load_state', 'encode_payload', 'decode_payload', 'FORMAT_VERSION',
+           'KINDS', 'MIGRATIONS', 'register_class']
+
+from .classes import register_class  # noqa: E402
+
+# version -> function turning a decoded payload of that version into the next version's
+MIGRATIONS: dict = {}
+MAX_PAYLOAD = 1 << 30
+
+
+class _BaseRegistry:
+    """A registry view for dumping/loading without an interpreter (builtins only)."""
+
+    def __init__(self):
+        self.base = builtin_registry()
+
+    def name_of(self, obj):
+        return self.base.name_of(obj)
+
+    def lookup(self, name: str):
+        obj = self.base.by_name.get(name)
+        if obj is None:
+            raise ValueError(f'snapshot refers to an unknown builtin object {name!r}')
+        return obj
+
+    def import_module(self, name: str):
+        raise ValueError(f'snapshot refers to module {name!r} but has no interpreter')
+
+
+def _registry(vm):
+    return VMRegistry(vm) if vm is not None else _BaseRegistry()
+
+
+def encode_payload(root, vm=None) -> bytes:
+    """The msgpack bytes of ``root`` and everything it reaches."""
+    enc = Encoder(_registry(vm), vm)
+    return msgpack.packb(enc.encode(root), use_bin_type=True)
+
+
+def decode_payload(data: bytes, vm=None, version: int = FORMAT_VERSION):
+    """Inverse of ``encode_payload``; every failure is a ValueError."""
+    prev = P.current[0]
+    try:
+        raw = msgpack.unpackb(data, use_list=False, raw=False, ext_hook=ext_hook,
+                              strict_map_key=False)
+        for v in range(version, FORMAT_VERSION):
+            raw = MIGRATIONS[v](raw)
+        if vm is not None:
+            P.current[0] = vm
+        dec = Decoder(_registry(vm), vm)
+        root = dec.decode(raw)
+        check_objects(dec.objs, vm)
+        dec.bump_ids()
+        return root
+    except ValueError as e:
+        raise ValueError(f'cannot load snapshot: {e}') from None
+    except Exception as e:  # noqa: BLE001 - malformed input must only ever give ValueError
+        raise ValueError(f'cannot load snapshot: malformed data ({type(e).__name__}: {e})') \
+            from None
+    finally:
+        P.current[0] = prev
+
+
+def dump_state(kind: str, payload, key: bytes | None = None, *, vm=None) -> bytes:
+    """Serialize ``payload`` as a container of ``kind`` (signed with HMAC-SHA256 if ``key``)."""
+    return wrap(kind, encode_payload(payload, vm), key)
+
+
+def load_state(data, kind, key: bytes | None = None, *, vm=None):
+    """Read a container written by ``dump_state``; ``kind`` is a name or a tuple of names."""
+    kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+    version, _, payload = unwrap(data, kinds, key)
+    return decode_payload(payload, vm, version)
+
+
+def load_kind(data, kinds, key=None, *, vm=None):
+    """Like ``load_state`` but also returns which kind it was."""
+    version, got, payload = unwrap(data, tuple(kinds), key)
+    return got, decode_payload(payload, vm, version)

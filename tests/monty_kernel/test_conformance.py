@@ -28,7 +28,7 @@ class MontyKernelTests(jupyter_kernel_test.KernelTests):
     completion_samples = [{'text': 'zzz_unlikely', 'matches': set()}]
     complete_code_samples = ['1', 'print("hello, world")', 'def f():\n    return 1\n\n',
                              '%who']
-    incomplete_code_samples = ['print("hello', 'def f():', 'x = [1,\n', 'if x:\n    y = 1']
+    incomplete_code_samples = ['print("""hello', 'def f():', 'x = [1,\n', 'if x:\n    y = 1']
     invalid_code_samples = ['x = = 1', ')', 'def f(:\n    pass\n\n']
     code_inspect_sample = 'len'
     code_history_pattern = '6 * 7'

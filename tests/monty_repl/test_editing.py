@@ -13,6 +13,7 @@ from .conftest import typed
 ENTER = '\r'
 ESC_ENTER = '\x1b\r'
 BACKSPACE = '\x7f'
+UP, DOWN = '\x1b[A', '\x1b[B'
 PASTE_START, PASTE_END = '\x1b[200~', '\x1b[201~'
 
 
@@ -42,6 +43,11 @@ def test_tab_at_line_start_indents(app, pipe):
     assert typed(app, pipe, 'if x:' + ENTER + BACKSPACE + '\tpass' + ENTER + ENTER) == 'if x:\n    pass\n'
 
 
+def test_enter_inside_an_earlier_line_splits_it(app, pipe):
+    keys = 'a = 1' + ESC_ENTER + 'b = 2' + UP + ENTER + DOWN + ENTER
+    assert typed(app, pipe, keys) == 'a = 1\n\nb = 2'
+
+
 def test_meta_command_runs_on_enter(app, pipe):
     assert typed(app, pipe, ':vars' + ENTER) == ':vars'
 
@@ -69,7 +75,7 @@ def test_ctrl_d_on_empty_line_ends_input(app, pipe):
 def test_vi_mode(session, pipe):
     from prompt_toolkit.output import DummyOutput
     vi = ReplApp(session, vi=True, input=pipe, output=DummyOutput(), colour=False)
-    assert typed(vi, pipe, 'x = 1\x1b' + '0cwy' + ENTER) == 'y = 1'
+    assert typed(vi, pipe, 'x = 1\x1b' + '0ry' + ENTER) == 'y = 1'
 
 
 def test_prompts_are_python_style(session, pipe):

@@ -23,6 +23,8 @@ REGISTRY = {
     'operator': 'operator_module',
     'copy': 'copy_module',
     'string': 'string_module',
+    'time': 'time_module',
+    'datetime': 'datetime_module',
 }
 
 

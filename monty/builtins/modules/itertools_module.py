@@ -158,6 +158,8 @@ def _group_advance(st):
 def _grouper(st, tgtkey, gid):
     while st.group_id == gid:
         yield st.currvalue
+        if st.group_id != gid:
+            return
         try:
             _group_advance(st)
         except StopIteration:
@@ -170,13 +172,13 @@ def _grouper(st, tgtkey, gid):
 def groupby(iterable, key=None):
     st = _GroupState(iterable, key)
     while True:
+        st.group_id += 1
         while st.currkey is _MARKER or (st.tgtkey is not _MARKER and st.currkey == st.tgtkey):
             try:
                 _group_advance(st)
             except StopIteration:
                 return
         st.tgtkey = st.currkey
-        st.group_id += 1
         yield st.currkey, _grouper(st, st.tgtkey, st.group_id)
 
 

@@ -12,7 +12,7 @@ def cpython_output(src: str) -> str:
     """What CPython prints for ``src`` (the reference behaviour)."""
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        exec(compile(src, '<snippet>', 'exec'), {'__name__': '__main__'})
+        exec(compile(src, '<snippet>', 'exec', dont_inherit=True), {'__name__': '__main__'})
     return buf.getvalue()
 
 
@@ -29,3 +29,4 @@ def assert_same(src: str) -> str:
     expected = cpython_output(src)
     assert monty_output(src) == expected
     return expected
+

@@ -40,6 +40,9 @@ CASES = {
         print([(k, list(g)) for k, g in groupby('aaabbcaa')])
         print([(k, list(g)) for k, g in groupby([1, 2, 3, 4, 5, 7], key=lambda x: x // 2)])
         print([k for k, g in groupby('aabbbc')], list(groupby([])))
+        gb = groupby('aaabbbccc')
+        k, g = next(gb); print(k, next(g))
+        k2, g2 = next(gb); print(k2, list(g), list(g2))
         groups = [(k, g) for k, g in groupby('aabb')]
         print([(k, list(g)) for k, g in groups])
     ''',
