@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -16,6 +17,7 @@ _CASE_GROUPS = (
     "\u03c1\u03f1", "\u03c2\u03c3", "\u03c6\u03d5", "\u0432\u1c80",
     "\u0434\u1c81", "\u043e\u1c82", "\u0441\u1c83", "\u0442\u1c84\u1c85",
     "\u044a\u1c86", "\u0463\u1c87", "\u1e61\u1e9b", "\u1c88\ua64b",
+    "\u0390\u1fd3", "\u03b0\u1fe3", "\ufb05\ufb06",
 )
 # Pairs (lowercase, other character lowering to it that its uppercase misses),
 # such as ("k", KELVIN SIGN).
@@ -59,10 +61,11 @@ def fold_ascii(ch: str) -> str:
     return ch.lower() if "A" <= ch <= "Z" else ch
 
 
-def variants(ch: str, unicode: bool) -> set:
+@lru_cache(maxsize=4096)
+def variants(ch: str, unicode: bool) -> frozenset:
     """Every character equal to `ch` when case is ignored."""
     if not unicode:
-        return {ch, ch.lower(), ch.upper()} if ch.isascii() and ch.isalpha() else {ch}
+        return frozenset({ch, ch.lower(), ch.upper()} if ch.isascii() and ch.isalpha() else {ch})
     key = fold_unicode(ch)
     found = {ch, key, simple_lower(ch), simple_upper(ch), simple_upper(key)}
     for member in _GROUP_OF.get(key, key):
@@ -70,7 +73,7 @@ def variants(ch: str, unicode: bool) -> set:
     title = ch.title()
     if len(title) == 1:
         found.add(title)
-    return {c for c in found if fold_unicode(c) == key}
+    return frozenset(c for c in found if fold_unicode(c) == key)
 
 
 def is_word_unicode(ch: str) -> bool:

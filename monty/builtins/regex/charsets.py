@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from .chars import category_test, fold_ascii, fold_unicode, simple_lower, simple_upper, \
-    variants, CATEGORY_SETS, _GROUP_OF
+from .chars import category_test, fold_ascii, variants, CATEGORY_SETS
 
 Test = Callable[[str], bool]
 EXPAND_LIMIT = 512  # classes with at most this many members become a frozenset
@@ -79,9 +78,12 @@ def _fold_test(base: Test, fold: str) -> Test:
         return lambda ch: base(ch) or base(fold_ascii(ch)) or base(ch.upper() if ch.isascii() else ch)
 
     def test(ch: str) -> bool:
-        if base(ch) or base(simple_lower(ch)) or base(simple_upper(ch)):
+        if base(ch):
             return True
-        return any(base(v) for v in _GROUP_OF.get(fold_unicode(ch), ""))
+        for other in variants(ch, True):
+            if base(other):
+                return True
+        return False
     return test
 
 

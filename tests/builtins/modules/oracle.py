@@ -29,4 +29,3 @@ def assert_same(src: str) -> str:
     expected = cpython_output(src)
     assert monty_output(src) == expected
     return expected
-
