@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from .chars import category_test, fold_ascii, variants, CATEGORY_SETS
+from .chars import category_test, fold_ascii, simple_lower, variants, CATEGORY_SETS
 
 Test = Callable[[str], bool]
 EXPAND_LIMIT = 512  # classes with at most this many members become a frozenset
@@ -23,9 +23,7 @@ def class_test(negate: bool, items: list, fold: Optional[str]) -> Test:
     members = _expand(items, fold)
     if members is not None:
         return (lambda ch: ch not in members) if negate else members.__contains__
-    base = _slow_test(items)
-    if fold is not None:
-        base = _fold_test(base, fold)
+    base = _slow_test(items, fold)
     if negate:
         return lambda ch: not base(ch)
     return base
@@ -53,35 +51,36 @@ def _expand(items: list, fold: Optional[str]) -> Optional[frozenset]:
     return frozenset(found)
 
 
-def _slow_test(items: list) -> Test:
+def _slow_test(items: list, fold: Optional[str]) -> Test:
     """Predicate combining literal members, ranges and category tests."""
     singles = frozenset(item[1] for item in items if item[0] == "c")
     ranges = tuple((item[1], item[2]) for item in items if item[0] == "r")
     cats = tuple(category_test(item[1], item[2]) for item in items if item[0] == "cat")
 
-    def test(ch: str) -> bool:
+    def members(ch: str) -> bool:
         if ch in singles:
             return True
         for lo, hi in ranges:
             if lo <= ch <= hi:
                 return True
+        return False
+
+    def in_cats(ch: str) -> bool:
         for cat in cats:
             if cat(ch):
                 return True
         return False
-    return test
 
-
-def _fold_test(base: Test, fold: str) -> Test:
-    """Extend a predicate so any case variant of a character also matches."""
-    if fold == "a":
-        return lambda ch: base(ch) or base(fold_ascii(ch)) or base(ch.upper() if ch.isascii() else ch)
+    if fold is None:
+        return lambda ch: members(ch) or in_cats(ch)
+    unicode = fold == "u"
+    lower = simple_lower if unicode else fold_ascii
 
     def test(ch: str) -> bool:
-        if base(ch):
+        if in_cats(lower(ch)):
             return True
-        for other in variants(ch, True):
-            if base(other):
+        for other in variants(ch, unicode):
+            if members(other):
                 return True
         return False
     return test
