@@ -101,7 +101,9 @@ class MontyKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply['content']['status'], 'ok')
 
     def test_input_without_stdin_is_a_clear_error(self) -> None:
-        reply, _ = self.execute('input("x? ")')
+        self.flush_channels()
+        self.kc.execute('input("x? ")', allow_stdin=False)
+        reply = self.kc.get_shell_msg(timeout=jupyter_kernel_test.TIMEOUT)
         self.assertEqual(reply['content']['status'], 'error')
         self.assertIn('input', reply['content']['evalue'])
 

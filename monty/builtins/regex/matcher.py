@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from . import opcodes as op
+from .chars import fold_ascii, fold_unicode
 from .compiler import Program
 
 TICK_EVERY = 1000
@@ -161,9 +162,13 @@ class Machine:
                     pc += 1
                     continue
             elif kind == op.LOOP:
-                count, start = regs[ins[1]]
+                reg = ins[1]
+                count, start = regs[reg]
                 if count < ins[2]:
-                    pc += 1
+                    # Mandatory iterations leave the empty-iteration guard alone.
+                    push((op.B_REG, reg, regs[reg]))
+                    regs[reg] = (count + 1, start)
+                    pc += 2
                     continue
                 hi = ins[3]
                 if (hi is None or count < hi) and pos != start:
@@ -263,7 +268,6 @@ class Machine:
         s = self.s
         if fold is None:
             return pos + size if s.startswith(s[start:stop], pos) else -1
-        from .chars import fold_ascii, fold_unicode
         key = fold_unicode if fold == "u" else fold_ascii
         for i in range(size):
             if key(s[start + i]) != key(s[pos + i]):

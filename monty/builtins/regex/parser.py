@@ -29,7 +29,6 @@ HEXDIGITS = "0123456789abcdefABCDEF"
 ASCIILETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WHITESPACE = " \t\n\r\v\f"
 REPEAT_CHARS = "*+?{"
-SPECIAL_CHARS = ".\\[{()*+?^$|"
 ESCAPES = {"\\a": "\a", "\\b": "\b", "\\f": "\f", "\\n": "\n", "\\r": "\r",
            "\\t": "\t", "\\v": "\v", "\\\\": "\\"}
 CLASS_LETTERS = "dDsSwW"

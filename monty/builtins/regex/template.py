@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Union
 
-from .errors import error
 from .parser import ASCIILETTERS, DIGITS, ESCAPES, MAXGROUPS, OCTDIGITS
 from .tokens import Tokenizer
 
