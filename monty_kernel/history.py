@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-Entry = tuple  # (session, line, source, output-or-None)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from monty.continuation import indent_for_next_line
 from . import __version__
 from . import handlers as handler_modules
 from .magics import run_magic, split_cell, without_magics
-from .session import ErrorInfo, Session, UsageError, error_info
+from .session import ErrorInfo, Session, error_info
 
 LANGUAGE_INFO = {
     'name': 'python',
@@ -45,6 +45,8 @@ class MontyKernel(Kernel):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.monty = Session(self._initial_handlers(), self.autosave or None)
+        if self.monty.restore_error:
+            self.log.warning('starting a fresh session: %s', self.monty.restore_error)
 
     @property
     def history_store(self):
@@ -107,7 +109,7 @@ class MontyKernel(Kernel):
     def _autosave(self) -> None:
         try:
             self.monty.autosave_now()
-        except OSError as exc:
+        except Exception as exc:  # a full disk or a value the session format cannot hold
             self._send_stream('stderr', f'autosave failed: {exc}\n')
 
     def _send_stream(self, stream: str, text: str) -> None:

@@ -104,15 +104,17 @@ def magic_who(session: Session, args: str) -> str:
 
 
 def magic_limits(session: Session, args: str) -> str:
-    """%limits [name=value ...]: show or change resource limits (``none`` removes one)."""
-    if args:
-        current = _limits_dict(session.repl.limits)
-        current.update(_parse_limits(args, current))
-        try:
-            session.repl.set_limits(current)
-        except (TypeError, ValueError) as exc:
-            raise UsageError(str(exc)) from None
-    return ''.join(f'{key} = {value}\n' for key, value in _limits_dict(session.repl.limits).items())
+    """%limits [name=value ...]: show every limit, or change some (``none`` removes one)."""
+    current = _limits_dict(session.repl.limits)
+    if not args:
+        return _format_limits(current)
+    changes = _parse_limits(args, current)
+    try:
+        session.repl.set_limits({**current, **changes})
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    now = _limits_dict(session.repl.limits)
+    return _format_limits({key: now[key] for key in changes})
 
 
 def magic_handlers(session: Session, args: str) -> str:
@@ -129,6 +131,10 @@ def magic_handlers(session: Session, args: str) -> str:
 
 def _limits_dict(limits) -> dict:
     return {field.name: getattr(limits, field.name) for field in dataclasses.fields(limits)}
+
+
+def _format_limits(limits: dict) -> str:
+    return ''.join(f'{key} = {value}\n' for key, value in limits.items())
 
 
 def _parse_limits(args: str, known: dict) -> dict:

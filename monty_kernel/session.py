@@ -113,7 +113,11 @@ class Session:
     def undo_last(self) -> None:
         if not self.undo:
             raise UsageError('nothing to undo')
-        self.repl.restore(self.undo.pop())
+        try:
+            self.repl.restore(self.undo.pop())
+        except ValueError as exc:
+            self.undo.clear()
+            raise UsageError(f'cannot undo: {exc}') from None
 
     # -- handlers ------------------------------------------------------------------------
     def add_handlers(self, handlers: Handlers) -> None:
@@ -152,9 +156,15 @@ class Session:
         return source
 
     def _restore_autosave(self) -> bool:
+        """Restore the autosave file if there is one; a bad file leaves a fresh session."""
+        self.restore_error = None
         if self.autosave is None or not self.autosave.exists():
             return False
-        self.load(self.autosave)
+        try:
+            self.load(self.autosave)
+        except UsageError as exc:
+            self.restore_error = str(exc)
+            return False
         return True
 
     def autosave_now(self) -> None:

@@ -46,9 +46,9 @@ def test_kernel_tour(workdir):
     assert texts[1] == '{0: 0, 1: 1, 2: 4, 3: 9, 4: 16}'
     assert cells[2].outputs[0].traceback[-1] == 'KeyError: 7'
     assert 'squares' in texts[4] and '5: 25' not in texts[4]
-    assert 'max_duration_secs = 2' in texts[5]
+    assert texts[5] == 'max_duration_secs = 2\n'
     assert texts[6].startswith('TimeoutError')
-    assert texts[7].endswith('5')
+    assert texts[7] == 'max_duration_secs = None\n5'
 
 
 def test_handlers_and_saved_session(workdir):
