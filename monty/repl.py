@@ -226,54 +226,53 @@ class MontyRepl:
 
     # -- snapshots --------------------------------------------------------------------------
     def start(self, code: str, *, inputs=None, print_callback=None):
-        """Run a snippet that may pause at external calls, returning snapshots bound to this REPL.
-
-        Not available in this build: pausing needs the snapshot types of ``monty.snapshots``.
-        """
-        raise NotImplementedError('MontyRepl.start() needs monty.snapshots, which this build '
-                                  'does not provide yet; use feed() with external_functions')
+        """Run a snippet that may pause at external calls (not implemented yet)."""
+        raise NotImplementedError('MontyRepl.start() is not implemented yet; use feed() with '
+                                  'external_functions to answer external calls')
 
     # -- saving -----------------------------------------------------------------------------
     def state_payload(self) -> dict:
         """Everything a saved session holds, as one graph of Monty values and plain data."""
         vm = self._vm
-        last = vm.builtins.get(LAST_VALUE)
         return {'version': STATE_VERSION, 'script_name': self.script_name,
-                'globals': self._globals, 'modules': vm.modules, 'last': last,
-                'has_last': LAST_VALUE in vm.builtins, 'counter': self._counter,
-                'history': list(self._history), 'next_call_id': vm.next_call_id,
-                'limits': self._limits.to_dict(), 'external_names': sorted(self._externals)}
+                'globals': self._globals, 'modules': sorted(vm.modules),
+                'last': vm.builtins.get(LAST_VALUE), 'has_last': LAST_VALUE in vm.builtins,
+                'counter': self._counter, 'history': list(self._history),
+                'next_call_id': vm.next_call_id, 'limits': self._limits.to_dict()}
 
     def dump(self, *, key: bytes | None = None) -> bytes:
         """Serialize the whole session (variables, functions, classes, generators, history)."""
-        return _serializer().dump_state(STATE_KIND, self.state_payload(), key=key)
+        return _serializer().dump_state(STATE_KIND, self.state_payload(), key, vm=self._vm)
 
     @classmethod
     def load(cls, data: bytes, *, key: bytes | None = None, limits=None,
              external_functions=None, print_callback=None) -> 'MontyRepl':
         """Rebuild a session saved by ``dump()``; limits default to the saved ones."""
-        payload = _serializer().load_state(data, STATE_KIND, key=key)
-        return cls.from_payload(payload, limits=limits, external_functions=external_functions,
-                                print_callback=print_callback)
+        repl = cls(limits=limits, external_functions=external_functions,
+                   print_callback=print_callback)
+        payload = _serializer().load_state(data, STATE_KIND, key, vm=repl._vm)
+        repl._adopt(payload, keep_limits=limits is not None)
+        return repl
 
-    @classmethod
-    def from_payload(cls, payload: dict, *, limits=None, external_functions=None,
-                     print_callback=None) -> 'MontyRepl':
-        """Rebuild a session from ``state_payload()`` output (after a serializer round trip)."""
-        if not isinstance(payload, dict) or payload.get('version') != STATE_VERSION:
-            raise ValueError('not a MontyRepl state of a supported version')
-        repl = cls(script_name=payload['script_name'],
-                   limits=limits if limits is not None else payload['limits'],
-                   external_functions=external_functions, print_callback=print_callback)
-        repl._fresh_state(payload['globals'])
-        vm = repl._vm
-        vm.modules.update(payload['modules'])
-        vm.next_call_id = payload['next_call_id']
+    def _adopt(self, payload: dict, keep_limits: bool) -> None:
+        """Install a decoded ``state_payload()`` (decoded into this REPL's VM)."""
+        if not isinstance(payload, dict) or payload.get('version') != STATE_VERSION or \
+                type(payload.get('globals')) is not dict:
+            raise ValueError('cannot load snapshot: not a MontyRepl state of a known version')
+        from .builtins.modules import import_module
+        vm = self._vm
+        self.script_name = str(payload['script_name'])
+        self._globals = payload['globals']
+        with _active(vm):
+            for name in payload['modules']:
+                import_module(vm, name, ('*',))
+        vm.next_call_id = int(payload['next_call_id'])
         if payload['has_last']:
             vm.builtins[LAST_VALUE] = payload['last']
-        repl._counter = payload['counter']
-        repl._history = list(payload['history'])
-        return repl
+        self._counter = int(payload['counter'])
+        self._history = [str(text) for text in payload['history']]
+        if not keep_limits:
+            self.set_limits(payload['limits'])
 
     # -- front-end helpers ------------------------------------------------------------------
     def names(self) -> list[tuple[str, str, str]]:
