@@ -273,6 +273,7 @@ def _load_name(arg, nxt, code, pc):
         if name in ns:
             f.stack.append(ns[name])
             return nxt
+        f.pc = pc
         f.stack.append(lookup_global(f, name))
         return nxt
     return fn
