@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 from .builtins.namespace import builtins_namespace
 from .compiler.codegen import compile_source
@@ -151,9 +152,11 @@ def _is_async(fn) -> bool:
     return inspect.iscoroutinefunction(fn)
 
 
-def run_to_end(vm: VM, frame: Frame):
+@contextmanager
+def host_errors(vm: VM):
+    """Report what escapes a run as the host sees it: MontyRuntimeError, limits stopped."""
     try:
-        kind, value = vm.run_frame(frame)
+        yield
     except MontyRaise as e:
         raise runtime_error(e.exc) from None
     except LimitExceeded as e:
@@ -161,4 +164,9 @@ def run_to_end(vm: VM, frame: Frame):
     finally:
         if vm.tracker is not None:
             vm.tracker.stop()
+
+
+def run_to_end(vm: VM, frame: Frame):
+    with host_errors(vm):
+        kind, value = vm.run_frame(frame)
     return value

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from .host.convert import to_host, to_monty
 from .host.external import PC_RAISE, PC_RETURN, ExternalFuture
-from .limits import LimitExceeded
-from .vm.signals import MontyRaise, Suspend
+from .vm.signals import Suspend
 
 _MISSING = object()
 OUTCOMES = ('return_value', 'exception', 'future')
@@ -37,21 +36,15 @@ class Execution:
 
 def advance(ex: Execution, step):
     """Run ``step`` (a start or resume of the VM) to the next pause or the end."""
-    from .runner import limit_error, runtime_error
+    from .runner import host_errors
     vm = ex.vm
     if vm.tracker is not None:
         vm.tracker.start()
-    try:
-        _, value = step()
-    except Suspend as s:
-        return make_snapshot(ex, s.kind, s.payload)
-    except MontyRaise as e:
-        raise runtime_error(e.exc) from None
-    except LimitExceeded as e:
-        raise limit_error(e) from None
-    finally:
-        if vm.tracker is not None:
-            vm.tracker.stop()
+    with host_errors(vm):
+        try:
+            _, value = step()
+        except Suspend as s:
+            return make_snapshot(ex, s.kind, s.payload)
     return MontyComplete(to_host(value))
 
 
