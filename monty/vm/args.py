@@ -5,7 +5,8 @@ from ..compiler.code import VARARGS, VARKW
 from ..objects.model import UNBOUND
 
 
-def _names(names: list[str]) -> str:
+def quoted_names(names: list[str]) -> str:
+    """``'a'``, ``'a' and 'b'``, ``'a', 'b', and 'c'``: how CPython lists parameter names."""
     quoted = [f"'{n}'" for n in names]
     if len(quoted) == 1:
         return quoted[0]
@@ -71,7 +72,7 @@ def bind_arguments(func, args: tuple, kwargs: dict | None) -> list:
         if missing:
             s = 's' if len(missing) > 1 else ''
             raise TypeError(f'{name}() missing {len(missing)} required positional argument{s}: '
-                            f'{_names(missing)}')
+                            f'{quoted_names(missing)}')
     if kwonly:
         missing = []
         for i in range(argcount, argcount + kwonly):
@@ -84,7 +85,7 @@ def bind_arguments(func, args: tuple, kwargs: dict | None) -> list:
         if missing:
             s = 's' if len(missing) > 1 else ''
             raise TypeError(f'{name}() missing {len(missing)} required keyword-only argument{s}: '
-                            f'{_names(missing)}')
+                            f'{quoted_names(missing)}')
     return slots
 
 

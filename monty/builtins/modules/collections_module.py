@@ -9,7 +9,7 @@ from .lib_support import helpers
 
 def natives(vm) -> dict:
     """Host helpers the Monty source below relies on."""
-    return helpers('collections', '_tuple_new', '_caller_module')
+    return helpers('collections', '_tuple_new', '_plural_names', '_caller_module')
 
 
 SOURCE = r'''
@@ -17,15 +17,6 @@ _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 
     'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for',
     'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass',
     'raise', 'return', 'try', 'while', 'with', 'yield'])
-
-
-def _plural_names(names):
-    quoted = [repr(n) for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    if len(quoted) == 2:
-        return quoted[0] + ' and ' + quoted[1]
-    return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
 
 
 def _bind(fname, params, defaults, args, kwargs):

@@ -10,8 +10,8 @@ from .lib_support import helpers
 
 def natives(vm) -> dict:
     """Host helpers the Monty source below relies on."""
-    return helpers('dataclasses', '_raw_setattr', '_raw_delattr', '_class_ns', '_class_mro',
-                   '_set_class_attr')
+    return helpers('dataclasses', '_raw_setattr', '_raw_delattr', '_plural_names', '_class_ns',
+                   '_class_mro', '_set_class_attr')
 
 
 SOURCE = r'''
@@ -131,15 +131,6 @@ def _make_field(cls, ns, name, tp, kw_only):
         raise ValueError(f'mutable default {type(f.default)} for field {name} is not '
                          'allowed: use default_factory')
     return f
-
-
-def _plural_names(names):
-    quoted = [repr(n) for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    if len(quoted) == 2:
-        return quoted[0] + ' and ' + quoted[1]
-    return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
 
 
 def _missing_error(fname, names, kind):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...objects.model import MClass, NativeFunction
 from ...vm import protocol as P
+from ...vm.args import quoted_names
 from .. import types as T
 
 
@@ -91,6 +92,7 @@ HELPERS = {
     '_class_mro': class_mro,
     '_set_class_attr': set_class_attr,
     '_caller_module': caller_module,
+    '_plural_names': quoted_names,
 }
 
 
