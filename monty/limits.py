@@ -56,6 +56,7 @@ class LimitExceeded(BaseException):
         super().__init__(message)
         self.type_name = type_name
         self.message = message
+        self.tb = None      # ``(code, pc)`` entries, outermost first, set where the VM stopped
 
 
 class Tracker:

@@ -10,6 +10,7 @@ import threading
 from contextlib import contextmanager
 
 from . import repl_inspect as RI
+from . import repl_pause
 from .builtins.namespace import builtins_namespace
 from .compiler.codegen import compile_source
 from .continuation import ContinuationMode, detect_continuation_mode
@@ -18,6 +19,7 @@ from .host.external import ExternalFunction
 from .limits import DEFAULT_RECURSION, LimitExceeded, ResourceLimits, Tracker
 from .repl_undo import Checkpoint, Journal, Reach
 from .runner import default_print, limit_error, runtime_error
+from .snapshots import MontyComplete, Snapshot
 from .vm import hostproto  # noqa: F401 - host dunders for instances
 from .vm import protocol
 from .vm.frame import Frame
@@ -44,6 +46,7 @@ class MontyRepl:
         self._lock = threading.Lock()
         self._tracker: Tracker | None = None
         self._journal = Journal()
+        self._paused: repl_pause.PausedRun | None = None
         self.input_handler = None
         self._fresh_state()
 
@@ -85,7 +88,12 @@ class MontyRepl:
         self._vm.max_depth = self._depth()
 
     def reset(self) -> None:
-        """Forget every variable, snippet and checkpoint; limits and external functions stay."""
+        """Forget every variable, snippet and checkpoint; limits and external functions stay.
+
+        A snippet paused by ``start()`` is abandoned: its snapshot can no longer be resumed.
+        """
+        if self._paused is not None:
+            self._end_paused_run(unwind=False)     # its frames stay with the discarded VM
         self._journal.invalidate_after(None)
         self._fresh_state()
 
@@ -124,8 +132,7 @@ class MontyRepl:
     @contextmanager
     def _running(self, external_functions, print_callback):
         """Per-feed tracker, callbacks and external functions, all undone afterwards."""
-        if not self._lock.acquire(blocking=False):
-            raise RuntimeError('MontyRepl is already running a snippet')
+        self._acquire()
         vm = self._vm
         extra = dict(external_functions or {})
         self._install_externals(extra)
@@ -142,6 +149,23 @@ class MontyRepl:
                 if name not in self._externals:
                     vm.builtins.pop(name, None)
             self._lock.release()
+
+    def _acquire(self) -> None:
+        """Take the REPL for one snippet, or say clearly why it is busy."""
+        if not self._lock.acquire(blocking=False):
+            raise RuntimeError(self._busy_message())
+
+    def _busy_message(self) -> str:
+        if self._paused is not None:
+            return ('MontyRepl is paused in a snippet run by start(): resume its snapshot to '
+                    'the end (or call reset()) first')
+        return 'MontyRepl is already running a snippet'
+
+    def _idle(self, action: str, hint: str = 'resume its snapshot to the end first') -> None:
+        """Refuse ``action`` while a ``start()`` snippet is paused."""
+        if self._paused is not None:
+            raise RuntimeError(f'cannot {action} while a snippet run by start() is paused; '
+                               f'{hint}')
 
     def _execute(self, source: str, inputs):
         """Compile and run one snippet against the session globals; return the raw value."""
@@ -177,6 +201,10 @@ class MontyRepl:
     def _monty_repr(self, value) -> str:
         return self._vm.call_sync(self._vm.builtins['repr'], (value,), None)
 
+    def _active(self):
+        """Context: this REPL's VM is the one host-level dunders call into."""
+        return _active(self._vm)
+
     # -- undo -------------------------------------------------------------------------------
     def checkpoint(self) -> Checkpoint:
         """Remember the state before the next snippet; O(number of globals), no deep copy.
@@ -190,6 +218,7 @@ class MontyRepl:
         costs nothing for it.  A token stays usable until an older token is restored or the
         session is reset; restoring it twice is allowed.
         """
+        self._idle('take a checkpoint')
         vm = self._vm
         return self._journal.new_token(
             bindings=dict(self._globals),
@@ -202,6 +231,7 @@ class MontyRepl:
         if not isinstance(token, Checkpoint) or not token.valid or \
                 not any(r() is token for r in self._journal.tokens):
             raise ValueError('this checkpoint is no longer valid for this MontyRepl')
+        self._idle('restore a checkpoint')
         self._journal.rewind(token)
         self._globals.clear()
         self._globals.update(token.bindings)
@@ -225,10 +255,42 @@ class MontyRepl:
         return Reach(self._journal, self._globals, extra, skip).run(code)
 
     # -- snapshots --------------------------------------------------------------------------
-    def start(self, code: str, *, inputs=None, print_callback=None):
-        """Run a snippet that may pause at external calls (not implemented yet)."""
-        raise NotImplementedError('MontyRepl.start() is not implemented yet; use feed() with '
-                                  'external_functions to answer external calls')
+    def start(self, code: str, *, inputs=None, print_callback=None) -> Snapshot | MontyComplete:
+        """Run a snippet until it needs the host: a snapshot bound to this REPL, or the end.
+
+        Returns ``FunctionSnapshot``/``OsSnapshot``/``NameLookupSnapshot``/``FutureSnapshot``
+        (every external call and undefined name pauses, as in ``Monty.start``) or
+        ``MontyComplete``.  Until the snippet ends the REPL is locked; resuming it to the end
+        updates the namespace and ``_`` exactly as ``feed()`` would.
+        """
+        self._acquire()
+        try:
+            frame = self._prepare(code, inputs)
+        except BaseException:
+            self._lock.release()
+            raise
+        return repl_pause.begin(self, frame, print_callback)
+
+    @classmethod
+    def load_snapshot(cls, data: bytes, *, key: bytes | None = None, limits=None,
+                      external_functions=None, print_callback=None) -> Snapshot:
+        """Rebuild a REPL and its paused snippet from ``snapshot.dump()``; returns the snapshot.
+
+        The restored REPL is ``snapshot.repl``; limits default to the saved ones.
+        """
+        return repl_pause.load(cls, data, key, limits, external_functions, print_callback)
+
+    def _end_paused_run(self, unwind: bool = True) -> None:
+        """Close a ``start()`` snippet: frames dropped, pausing hooks off, REPL unlocked."""
+        vm = self._vm
+        if unwind:
+            _unwind_stack(vm)
+        vm.pause_unknown_calls = False
+        vm.name_lookup = None
+        self._tracker = vm.tracker = None
+        vm.print_callback = self._emit
+        self._paused = None
+        self._lock.release()
 
     # -- saving -----------------------------------------------------------------------------
     def state_payload(self) -> dict:
@@ -242,11 +304,12 @@ class MontyRepl:
 
     def dump(self, *, key: bytes | None = None) -> bytes:
         """Serialize the whole session (variables, functions, classes, generators, history)."""
+        self._idle('dump the MontyRepl', 'dump() the paused snapshot instead')
         return _serializer().dump_state(STATE_KIND, self.state_payload(), key, vm=self._vm)
 
     @classmethod
     def load(cls, data: bytes, *, key: bytes | None = None, limits=None,
-             external_functions=None, print_callback=None) -> 'MontyRepl':
+             external_functions=None, print_callback=None) -> MontyRepl:
         """Rebuild a session saved by ``dump()``; limits default to the saved ones."""
         repl = cls(limits=limits, external_functions=external_functions,
                    print_callback=print_callback)
@@ -276,9 +339,9 @@ class MontyRepl:
 
     # -- front-end helpers ------------------------------------------------------------------
     def names(self) -> list[tuple[str, str, str]]:
-        """``(name, type name, short repr)`` of every user variable, sorted by name."""
+        """``(name, type name, short repr)`` of every user global (no dunders, no ``_``), sorted."""
         with self._introspecting():
-            return RI.variables(self._globals, self._vm.builtins.get(LAST_VALUE))
+            return RI.variables(self._globals)
 
     def complete(self, text: str, cursor_pos: int | None = None) -> list[str]:
         """Identifiers that can replace the word ending at ``cursor_pos`` (names or attributes)."""
@@ -294,8 +357,7 @@ class MontyRepl:
     @contextmanager
     def _introspecting(self):
         """Let reprs run Monty code briefly, never touching a snippet that is running."""
-        if not self._lock.acquire(blocking=False):
-            raise RuntimeError('MontyRepl is running a snippet')
+        self._acquire()
         vm = self._vm
         vm.tracker = Tracker(ResourceLimits(max_duration_secs=RI.REPR_SECONDS))
         try:

@@ -37,11 +37,13 @@ def is_user_name(name: str) -> bool:
     return not (name.startswith('__') and name.endswith('__'))
 
 
-def variables(namespace: dict, last) -> list[tuple[str, str, str]]:
-    """Sorted ``(name, type name, short repr)`` rows, plus ``_`` when it holds a value."""
+def variables(namespace: dict) -> list[tuple[str, str, str]]:
+    """Sorted ``(name, type name, short repr)`` rows of the user's globals.
+
+    ``_`` is shown only when the user assigned a global of that name: the last value lives
+    among the builtins, as in Python's interactive interpreter, and is not a variable.
+    """
     rows = {name: value for name, value in namespace.items() if is_user_name(name)}
-    if last is not None and '_' not in rows:
-        rows['_'] = last
     return [(name, T.type_name(value), short_repr(value)) for name, value in sorted(rows.items())]
 
 

@@ -9,12 +9,13 @@ from .compiler.codegen import compile_source
 from .errors import MontyRuntimeError
 from .host.convert import to_host, to_monty
 from .host.external import ExternalFunction
+from .host import osaccess  # noqa: F401 - OS calls, and the classes snapshots may name
 from .vm import hostproto  # noqa: F401 - host dunders for instances
 from .limits import LimitExceeded
 from .vm.frame import Frame
 from .vm.interp import VM
 from .vm.signals import MontyRaise
-from .vm.traceback import exception_line, format_exception, frames_of
+from .vm.traceback import exception_line, format_exception, frames_of, tb_frames, tb_lines
 
 
 def default_print(stream: str, text: str) -> None:
@@ -54,8 +55,10 @@ def runtime_error(exc) -> MontyRuntimeError:
 
 
 def limit_error(e) -> MontyRuntimeError:
-    text = f'{e.type_name}: {e.message}'
-    return MontyRuntimeError(e.type_name, e.message, [], text + '\n', (e.message,))
+    """A limit violation for the host, with the traceback of where the VM stopped."""
+    tb = getattr(e, 'tb', None) or []
+    text = '\n'.join(tb_lines(tb) + [f'{e.type_name}: {e.message}'])
+    return MontyRuntimeError(e.type_name, e.message, tb_frames(tb), text + '\n', (e.message,))
 
 
 class Monty:
@@ -82,37 +85,43 @@ class Monty:
             g[name] = to_monty(value)
         return g
 
-    def run(self, *, inputs=None, external_functions=None, limits=None, print_callback=None):
+    def run(self, *, inputs=None, external_functions=None, limits=None, print_callback=None,
+            os=None):
         """Run to completion and return the value of the last expression statement.
 
         ``external_functions`` maps names to host callables, answered as each call pauses
-        (async callables are awaited).
+        (async callables are awaited).  ``os`` answers OS operations (files, environment,
+        clocks): ``os(function_name, args, kwargs) -> value``; without it they are refused.
         """
+        _check_os(os)
         if not external_functions:
             vm = make_vm(print_callback, limits)
+            vm.os_handler = os
             frame = Frame(vm, self.compiled, [], self._globals(inputs))
             return to_host(run_to_end(vm, frame))
         from .host.answer import answer_sync
-        progress = self._start(inputs, limits, print_callback, dict(external_functions))
+        progress = self._start(inputs, limits, print_callback, dict(external_functions), os)
         return answer_sync(progress, external_functions)
 
     async def run_async(self, *, inputs=None, external_functions=None, limits=None,
-                        print_callback=None):
+                        print_callback=None, os=None):
         """Like ``run`` but awaits async host callables concurrently."""
         from .host.answer import answer_async
+        _check_os(os)
         funcs = dict(external_functions or {})
-        progress = self._start(inputs, limits, print_callback, funcs)
+        progress = self._start(inputs, limits, print_callback, funcs, os)
         return await answer_async(progress, funcs)
 
     def start(self, *, inputs=None, limits=None, print_callback=None):
         """Run until the code needs the host: a snapshot to answer, or ``MontyComplete``."""
         return self._start(inputs, limits, print_callback, None)
 
-    def _start(self, inputs, limits, print_callback, externals):
+    def _start(self, inputs, limits, print_callback, externals, os=None):
         from .limits import ResourceLimits
         from .snapshots import Execution, advance
         g = self._globals(inputs)
         vm = make_vm(print_callback, limits)
+        vm.os_handler = os
         names = list(self.external_function_names) + list(externals or ())
         for name in names:
             vm.builtins[name] = ExternalFunction(name)
@@ -147,6 +156,12 @@ class Monty:
         return f'Monty(<{len(self.code)} chars>, script_name={self.script_name!r})'
 
 
+def _check_os(handler) -> None:
+    if handler is not None and not callable(handler):
+        raise TypeError(f"os must be callable like handler(function_name, args, kwargs), not "
+                        f"'{type(handler).__name__}'")
+
+
 def _is_async(fn) -> bool:
     import inspect
     return inspect.iscoroutinefunction(fn)
@@ -158,12 +173,23 @@ def host_errors(vm: VM):
     try:
         yield
     except MontyRaise as e:
-        raise runtime_error(e.exc) from None
+        raise _describe_with(vm, e.exc) from None
     except LimitExceeded as e:
         raise limit_error(e) from None
     finally:
         if vm.tracker is not None:
             vm.tracker.stop()
+
+
+def _describe_with(vm: VM, exc) -> MontyRuntimeError:
+    """``runtime_error`` with ``vm`` current, so a Monty ``__str__`` of ``exc`` can run."""
+    from .vm import protocol
+    prev = protocol.current[0]
+    protocol.current[0] = vm
+    try:
+        return runtime_error(exc)
+    finally:
+        protocol.current[0] = prev
 
 
 def run_to_end(vm: VM, frame: Frame):

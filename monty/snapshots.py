@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .host.convert import to_host, to_monty
 from .host.external import PC_RAISE, PC_RETURN, ExternalFuture
+from .host.osaccess import answer_to_monty, arg_to_host
 from .vm.signals import Suspend
 
 _MISSING = object()
@@ -25,18 +26,21 @@ class MontyComplete:
 
 class Execution:
     """One running program: its VM plus what the host chose at start()."""
-    __slots__ = ('vm', 'script_name', 'limits', 'externals')
+    __slots__ = ('vm', 'script_name', 'limits', 'externals', 'session')
 
-    def __init__(self, vm, script_name: str, limits: dict, externals=None):
+    def __init__(self, vm, script_name: str, limits: dict, externals=None, session=None):
         self.vm = vm
         self.script_name = script_name
         self.limits = limits
         self.externals = externals
+        self.session = session      # the MontyRepl run this belongs to (it drives and saves it)
 
 
 def advance(ex: Execution, step):
     """Run ``step`` (a start or resume of the VM) to the next pause or the end."""
     from .runner import host_errors
+    if ex.session is not None:
+        return ex.session.advance(ex, step)
     vm = ex.vm
     if vm.tracker is not None:
         vm.tracker.start()
@@ -55,8 +59,9 @@ def make_snapshot(ex: Execution, kind: str, frame):
         return FutureSnapshot(ex, list(frame.locals[1]))
     _, name, args, kwargs, call_id, method = frame.locals
     cls = OsSnapshot if kind == 'os' else FunctionSnapshot
-    return cls(ex, name, tuple(to_host(a) for a in args),
-               {k: to_host(v) for k, v in kwargs.items()}, call_id, method)
+    convert = arg_to_host if kind == 'os' else to_host
+    return cls(ex, name, tuple(convert(a) for a in args),
+               {k: convert(v) for k, v in kwargs.items()}, call_id, method)
 
 
 class Snapshot:
@@ -70,6 +75,12 @@ class Snapshot:
     @property
     def script_name(self) -> str:
         return self._ex.script_name
+
+    @property
+    def repl(self):
+        """The ``MontyRepl`` whose ``start()`` made this snapshot (None for ``Monty.start``)."""
+        session = self._ex.session
+        return session.repl if session is not None else None
 
     def _claim(self) -> Execution:
         if self._used:
@@ -86,6 +97,8 @@ class Snapshot:
         from .serialize.state import dump_execution
         if self._used:
             raise RuntimeError('Progress already resumed')
+        if self._ex.session is not None:
+            return self._ex.session.dump(self.KIND, key)
         return dump_execution(self.KIND, self._ex, key)
 
     @classmethod
@@ -130,9 +143,11 @@ class FunctionSnapshot(Snapshot):
             frame.stack.append(fut)
             frame.pc = PC_RETURN
         else:
-            frame.stack.append(to_monty(value))
+            frame.stack.append(self._to_monty(value))
             frame.pc = PC_RETURN
         return self._continue(ex)
+
+    _to_monty = staticmethod(to_monty)
 
     def __repr__(self) -> str:
         return (f'{type(self).__name__}(function_name={self.function_name!r}, '
@@ -143,6 +158,7 @@ class OsSnapshot(FunctionSnapshot):
     """An operating-system operation (file, environment, clock) the host answers."""
     KIND = 'os'
     is_os_function = True
+    _to_monty = staticmethod(answer_to_monty)
 
 
 class NameLookupSnapshot(Snapshot):

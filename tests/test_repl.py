@@ -10,10 +10,8 @@ import pytest
 
 from monty import (ContinuationMode, MontyRepl, MontyRuntimeError, MontySyntaxError,
                    MontyObjectRepr, ResourceLimits, detect_continuation_mode)
-from monty import serialize
 
 ROOT = Path(__file__).resolve().parent.parent
-HAS_SERIALIZE = hasattr(serialize, 'dump_state')
 
 
 @pytest.fixture
@@ -123,6 +121,28 @@ def test_limits_apply_per_feed_and_can_change(repl):
     with pytest.raises(MontyRuntimeError, match='RecursionError'):
         repl.feed('def r(n):\n    return r(n + 1)\nr(0)')
     assert repl.feed('sum(range(10))') == 45
+
+
+def test_limit_errors_carry_a_traceback_and_leave_the_session_usable(repl):
+    repl.feed('def spin(n):\n    while True:\n        n += 1\n')
+    repl.set_limits(max_duration_secs=0.05)
+    with pytest.raises(MontyRuntimeError) as info:
+        repl.feed('before = 1\nspin(0)')
+    err = info.value
+    assert err.type_name == 'TimeoutError'
+    assert [(f.filename, f.line, f.function_name) for f in err.traceback()] == [
+        ('<python-input-1>', 2, '<module>'), ('<python-input-0>', 2, 'spin')]
+    assert err.display().startswith('Traceback (most recent call last):\n'
+                                    '  File "<python-input-1>", line 2, in <module>\n'
+                                    '    spin(0)\n')
+    assert err.display().endswith('TimeoutError: time limit exceeded: 0.05s\n')
+    repl.set_limits(max_duration_secs=None, max_memory=1000)
+    with pytest.raises(MontyRuntimeError) as info:
+        repl.feed('def grow():\n    return "ab" * 10_000\ngrow()')
+    assert info.value.type_name == 'MemoryError'
+    assert [f.source_line for f in info.value.traceback()] == ['grow()', 'return "ab" * 10_000']
+    assert isinstance(info.value.exception(), MemoryError)
+    assert repl.feed('before + 1') == 2
 
 
 def test_interrupt_from_another_thread_raises_keyboard_interrupt(repl):
@@ -236,9 +256,15 @@ def test_reset_forgets_everything_but_limits():
 # -- front-end helpers ------------------------------------------------------------------------
 def test_names_lists_user_variables(repl):
     repl.feed('b = [1, 2]\na = "text"\ndef f():\n    pass\n3')
-    assert repl.names() == [('_', 'int', '3'), ('a', 'str', "'text'"),
-                            ('b', 'list', '[1, 2]'),
-                            ('f', 'function', repl.feed_repr('f'))]
+    f_repr = repl.feed_repr('f')
+    assert repl.names() == [('a', 'str', "'text'"), ('b', 'list', '[1, 2]'),
+                            ('f', 'function', f_repr)]
+    assert repl.feed('_').type_name == 'function'   # `_` is not a variable: it is not listed
+    repl.feed('_ = "mine"\nimport math\nlong = "x" * 200')
+    rows = {name: (kind, text) for name, kind, text in repl.names()}
+    assert rows['_'] == ('str', "'mine'")      # a global named `_` is
+    assert rows['math'] == ('module', "<module 'math' (built-in)>")
+    assert len(rows['long'][1]) == 80 and rows['long'][1].endswith('...')
 
 
 def test_complete_names_attributes_and_modules(repl):
@@ -256,7 +282,7 @@ def test_complete_names_attributes_and_modules(repl):
     assert repl.complete('pa') == ['pair', 'pass']
     assert repl.complete('p.') == ['distance', 'x_coord']
     assert repl.complete('y = p.di', 8) == ['distance']
-    assert repl.complete('p.__in') == ['__init__']
+    assert repl.complete('p.__in') == ['__init__', '__init_subclass__']   # as dir(p) has
     assert repl.complete('pair.app') == ['append']
     assert repl.complete('math.sq') == ['sqrt']
     assert repl.complete('nothing.at') == []
@@ -291,12 +317,7 @@ def test_continuation_detection_is_exported():
     assert detect_continuation_mode('x = 1') is ContinuationMode.COMPLETE
 
 
-# -- snapshots and saving ---------------------------------------------------------------------
-def test_start_is_not_implemented_yet(repl):
-    with pytest.raises(NotImplementedError, match='feed'):
-        repl.start('1')
-
-
+# -- saving ---------------------------------------------------------------------------------
 SESSION_SETUP = textwrap.dedent('''\
     class Account:
         def __init__(self, owner):
@@ -323,8 +344,6 @@ CONTINUE = textwrap.dedent('''\
     ''')
 
 
-@pytest.mark.xfail(not HAS_SERIALIZE, strict=True,
-                   reason='monty.serialize.dump_state is not available yet')
 def test_session_saved_and_continued_in_a_fresh_process(repl):
     assert repl.feed(SESSION_SETUP) == (0, 1)
     data = repl.dump()
@@ -336,8 +355,6 @@ def test_session_saved_and_continued_in_a_fresh_process(repl):
     assert repl.feed('acct.balance') == 10   # the saved session itself is unchanged
 
 
-@pytest.mark.xfail(not HAS_SERIALIZE, strict=True,
-                   reason='monty.serialize.dump_state is not available yet')
 def test_loaded_session_keeps_history_counter_and_limits():
     repl = MontyRepl(limits={'max_recursion_depth': 77})
     repl.feed('x = 1')
@@ -350,3 +367,24 @@ def test_loaded_session_keeps_history_counter_and_limits():
         loaded.feed('bad()')
     assert '<python-input-2>' in info.value.display()
     assert '<python-input-1>' in info.value.display()
+
+
+def test_public_api_signatures():
+    import inspect
+    sig = lambda f: str(inspect.signature(f, eval_str=True))  # noqa: E731
+    assert sig(MontyRepl) == ("(*, script_name: str = '<repl>', limits=None, "
+                              "external_functions=None, print_callback=None)")
+    assert sig(MontyRepl.feed) == ('(self, code: str, *, inputs=None, external_functions=None, '
+                                   'print_callback=None)')
+    assert sig(MontyRepl.start) == ('(self, code: str, *, inputs=None, print_callback=None) '
+                                    '-> monty.snapshots.Snapshot | monty.snapshots.MontyComplete')
+    assert sig(MontyRepl.dump) == '(self, *, key: bytes | None = None) -> bytes'
+    loading = '(data: bytes, *, key: bytes | None = None, limits=None, ' \
+              'external_functions=None, print_callback=None)'
+    assert sig(MontyRepl.load) == loading + " -> monty.repl.MontyRepl"
+    assert sig(MontyRepl.load_snapshot) == loading + ' -> monty.snapshots.Snapshot'
+    assert sig(MontyRepl.names) == '(self) -> list[tuple[str, str, str]]'
+    assert sig(MontyRepl.complete) == '(self, text: str, cursor_pos: int | None = None) -> list[str]'
+    assert sig(MontyRepl.inspect) == '(self, name_or_expr: str) -> str | None'
+    assert sig(MontyRepl.checkpoint).endswith('-> monty.repl_undo.Checkpoint')
+    assert sig(MontyRepl.restore) == "(self, token: monty.repl_undo.Checkpoint) -> None"

@@ -6,7 +6,7 @@ from ..objects.model import (UNBOUND, ClassMethod, ExcInstance, Function, HOST_S
                              Instance, MClass, NativeFunction, Property, StaticMethod, Super)
 from ..vm import protocol as P
 from ..vm.signals import CallReq
-from . import types as T
+from . import classes, types as T
 
 NATIVE_CTORS: dict = {}
 
@@ -24,6 +24,9 @@ def create_instance(cls: MClass, args=(), kwargs=None):
     if kind is Instance:
         return Instance(cls)
     if kind is ExcInstance:
+        if T.EXC_BY_NAME['OSError'] in cls.mro:
+            from .os_errors import new_os_error
+            return new_os_error(cls, tuple(args))
         return ExcInstance(cls, tuple(args))
     if kind in (T.INT.instance_kind, ) or kind.__name__ in ('IntInstance', 'FloatInstance',
                                                           'StrInstance', 'TupleInstance',
@@ -166,11 +169,19 @@ def make_bytearray(vm, *args):
     return bytearray(*args)
 
 
+def _resumable(x, name: str):
+    """A CallReq for the Monty implementation when iterating ``x`` may run Monty code."""
+    from .resumable import callback_req, plain_iterable
+    if plain_iterable(x):
+        return None
+    return callback_req(name, x)
+
+
 @ctor(T.LIST)
 def make_list(vm, x=UNBOUND):
     if x is UNBOUND:
         return []
-    return list(_iterable_items(vm, x))
+    return _resumable(x, 'list_of') or list(_iterable_items(vm, x))
 
 
 @ctor(T.TUPLE)
@@ -179,21 +190,21 @@ def make_tuple(vm, x=UNBOUND):
         return ()
     if type(x) is tuple:
         return x
-    return tuple(_iterable_items(vm, x))
+    return _resumable(x, 'tuple_of') or tuple(_iterable_items(vm, x))
 
 
 @ctor(T.SET)
 def make_set(vm, x=UNBOUND):
     if x is UNBOUND:
         return set()
-    return set(_iterable_items(vm, x))
+    return _resumable(x, 'set_of') or set(_iterable_items(vm, x))
 
 
 @ctor(T.FROZENSET)
 def make_frozenset(vm, x=UNBOUND):
     if x is UNBOUND:
         return frozenset()
-    return frozenset(_iterable_items(vm, x))
+    return _resumable(x, 'frozenset_of') or frozenset(_iterable_items(vm, x))
 
 
 def mapping_items(x):
@@ -228,11 +239,44 @@ def dict_from(x) -> list:
     return out
 
 
+def dict_pair(item, i: int):
+    """Element ``i`` of a ``dict()`` argument as a key/value list, checked like CPython."""
+    try:
+        pair = list(item) if type(item) in (tuple, list) else list(P.iterate(item))
+    except TypeError:
+        raise TypeError(f"cannot convert dictionary update sequence element #{i} to a "
+                        f"sequence") from None
+    if len(pair) != 2:
+        raise ValueError(f'dictionary update sequence element #{i} has length {len(pair)}; '
+                         f'2 is required')
+    return pair
+
+
+def has_keys(x) -> bool:
+    """Whether ``dict(x)`` treats ``x`` as a mapping."""
+    return T.type_of(x).lookup('keys') is not UNBOUND
+
+
+def _dict_with_kwargs(d, kwargs):
+    d.update(kwargs)
+    return d
+
+
+_DICT_UPDATE = NativeFunction('update', _dict_with_kwargs)
+
+
 @ctor(T.DICT)
 def make_dict(vm, *args, **kwargs):
     if len(args) > 1:
         raise TypeError(f'dict expected at most 1 argument, got {len(args)}')
     d = {}
+    if args and not isinstance(args[0], dict):
+        from .resumable import callback_req, plain_iterable
+        if not plain_iterable(args[0]):
+            if kwargs:
+                return callback_req('dict_update', d, args[0], post='call_then',
+                                    state=(_DICT_UPDATE, (kwargs,)))
+            return callback_req('dict_update', d, args[0])
     if args:
         for k, v in dict_from(args[0]):
             d[k] = v
@@ -273,14 +317,7 @@ def make_object(vm, *args, **kwargs):
     return Instance(T.OBJECT)
 
 
-@ctor(T.TYPE)
-def make_type(vm, *args, **kwargs):
-    if len(args) == 1 and not kwargs:
-        return T.type_of(args[0])
-    if len(args) == 3:
-        from .classes import type_new
-        return type_new(vm, *args, **kwargs)
-    raise TypeError('type() takes 1 or 3 arguments')
+NATIVE_CTORS[T.TYPE] = classes.make_type
 
 
 @ctor(T.PROPERTY)

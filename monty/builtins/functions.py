@@ -4,10 +4,11 @@ from __future__ import annotations
 import math
 
 from ..objects.model import (UNBOUND, BoundMethod, Function, HOST_SUBCLASS_KINDS, MClass,
-                             NativeFunction, obj_id)
+                             MontyObject, NativeFunction, obj_id)
 from ..vm import protocol as P
 from ..vm.generators import Generator
 from ..vm.signals import PUSHED, CallReq, MontyRaise
+from . import resumable as R
 from . import types as T
 from .constructors import to_repr, to_str
 from .formatting import format_value, mstr
@@ -78,6 +79,8 @@ def abs_(x):
 
 @builtin('all')
 def all_(iterable):
+    if not R.plain_iterable(iterable):
+        return R.callback_req('all_of', iterable)
     for x in P.iterate(iterable):
         if not P.truthy(x):
             return False
@@ -86,6 +89,8 @@ def all_(iterable):
 
 @builtin('any')
 def any_(iterable):
+    if not R.plain_iterable(iterable):
+        return R.callback_req('any_of', iterable)
     for x in P.iterate(iterable):
         if P.truthy(x):
             return True
@@ -139,7 +144,18 @@ def divmod_(a, b):
 def pow_(base, exp, mod=None):
     if mod is None:
         return P.binary_op(6, base, exp)
-    return pow(base, exp, mod)
+    m = T.type_of(base).lookup('__pow__')
+    if type(m) is Function:
+        r = P.call_method_sync(m, base, exp, mod)
+        if r is not NotImplemented:
+            return r
+    try:
+        return pow(base, exp, mod)
+    except TypeError:
+        if not any(isinstance(x, MontyObject) for x in (base, exp, mod)):
+            raise
+    names = "', '".join(T.type_name(x) for x in (base, exp, mod))
+    raise TypeError(f"unsupported operand type(s) for ** or pow(): '{names}'")
 
 
 @builtin('round')
@@ -176,11 +192,16 @@ def format_(value, spec=''):
 @builtin('isinstance')
 def isinstance_(obj, classinfo):
     if type(classinfo) is MClass:
+        if classinfo.meta is not None:
+            return _meta_check(classinfo, '__instancecheck__', obj, T.type_of(obj))
         return classinfo in T.type_of(obj).mro
     if type(classinfo) is tuple:
         return any(isinstance_(obj, c) for c in classinfo)
     if type(classinfo).__name__ == 'UnionType':
         return any(isinstance_(obj, c) for c in classinfo.args)
+    hook = T.type_of(classinfo).lookup('__instancecheck__')
+    if type(hook) is Function:
+        return P.truthy(P.call_method_sync(hook, classinfo, obj))
     raise TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')
 
 
@@ -189,10 +210,20 @@ def issubclass_(cls, classinfo):
     if type(cls) is not MClass:
         raise TypeError('issubclass() arg 1 must be a class')
     if type(classinfo) is MClass:
+        if classinfo.meta is not None:
+            return _meta_check(classinfo, '__subclasscheck__', cls, cls)
         return classinfo in cls.mro
     if type(classinfo) is tuple:
         return any(issubclass_(cls, c) for c in classinfo)
     raise TypeError('issubclass() arg 2 must be a class, a tuple of classes, or a union')
+
+
+def _meta_check(classinfo: MClass, hook_name: str, arg, arg_cls: MClass) -> bool:
+    """isinstance/issubclass through the metaclass's ``__instancecheck__``-style hook."""
+    hook = classinfo.meta.lookup(hook_name)
+    if arg_cls is classinfo or type(hook) is not Function:
+        return classinfo in arg_cls.mro
+    return P.truthy(P.call_method_sync(hook, classinfo, arg))
 
 
 def _check_attr_name(name):
@@ -240,13 +271,13 @@ def hasattr_(obj, name):
 def setattr_(obj, name, value):
     if not _check_attr_name(name):
         raise AttributeError(f"'{T.type_name(obj)}' object attribute '{name}' is read-only")
-    return P.set_attr(obj, name, value) or None
+    return P.as_call_result(P.set_attr(obj, name, value))
 
 
 @builtin('delattr')
 def delattr_(obj, name):
     _check_attr_name(name)
-    return P.del_attr(obj, name) or None
+    return P.as_call_result(P.del_attr(obj, name))
 
 
 @builtin('iter')
@@ -297,7 +328,9 @@ def next_(vm, it, default=_MISSING):
         m = cls.lookup('__next__')
         if m is UNBOUND:
             raise TypeError(f"'{cls.name}' object is not an iterator")
-        return P.call_method_sync(m, it)
+        if default is _MISSING:
+            return P.method_req(m, it)
+        return R.callback_req('next_or', it, default)
     except StopIteration:
         if default is _MISSING:
             raise
@@ -315,8 +348,13 @@ def sum_(iterable, start=0):
             return sum(iterable, start)
     if isinstance(start, str):
         raise TypeError("sum() can't sum strings [use ''.join(seq) instead]")
+    if not R.plain_iterable(iterable):
+        return R.callback_req('total', iterable, start)
+    items = list(P.iterate(iterable))  # a host iterator can be read once only
+    if not R.plain_values(items) or type(start) not in R.PLAIN_SCALARS:
+        return R.callback_req('total', items, start)
     total = start
-    for x in P.iterate(iterable):
+    for x in items:
         total = P.sync(P.binary_op(0, total, x))
     return total
 
@@ -329,6 +367,8 @@ def _key_of(key):
 
 @builtin('sorted')
 def sorted_(iterable, *, key=None, reverse=False):
+    if not R.plain_iterable(iterable) or not R.native_callable(key):
+        return R.callback_req('sorted_by', iterable, key, reverse)
     items = list(P.iterate(iterable))
     from .list_sort import sort_list
     sort_list(items, key, reverse)
@@ -337,7 +377,7 @@ def sorted_(iterable, *, key=None, reverse=False):
 
 def _minmax(name, args, key, default, pick_max):
     if len(args) == 1:
-        items = P.iterate(args[0])
+        items = None
         empty_msg = f'{name}() arg is an empty sequence'
     elif not args:
         raise TypeError(f'{name} expected at least 1 argument, got 0')
@@ -347,6 +387,13 @@ def _minmax(name, args, key, default, pick_max):
                             f'arguments')
         items = iter(args)
         empty_msg = ''
+    source = args[0] if len(args) == 1 else args
+    if not R.plain_iterable(source) or not R.native_callable(key) or \
+            (type(source) in (list, tuple) and not R.plain_values(source)):
+        return R.callback_req('best', source, key, R.missing() if default is _MISSING
+                              else default, pick_max, empty_msg)
+    if items is None:
+        items = P.iterate(source)
     best = _MISSING
     best_key = None
     op = 4 if pick_max else 0
@@ -355,7 +402,7 @@ def _minmax(name, args, key, default, pick_max):
         if best is _MISSING:
             best, best_key = x, k
             continue
-        if P.truthy(P.compare(op, k, best_key)):
+        if P.truthy(P.sync(P.compare(op, k, best_key))):
             best, best_key = x, k
     if best is _MISSING:
         if default is not _MISSING:
@@ -374,7 +421,15 @@ def min_(*args, key=None, default=_MISSING):
     return _minmax('min', args, key, default, False)
 
 
-class MapIter:
+class LazyIter(MontyObject):
+    """Base of the lazy builtin iterators (``map``, ``filter``, ``zip``, ``enumerate``)."""
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f'<{T.type_name(self)} object at {hex(obj_id(self))}>'
+
+
+class MapIter(LazyIter):
     """``map(func, *iterables)``: lazy."""
     __slots__ = ('func', 'its')
 
@@ -389,8 +444,16 @@ class MapIter:
         args = [P.next_value(it) for it in self.its]
         return P.call_sync(self.func, *args)
 
+    def step(self):
+        """One item, as a CallReq when the function or an iterator is Monty code."""
+        if R.native_callable(self.func) and all(map(R.plain_iterable, self.its)):
+            return self.func.fn(*[next(it) for it in self.its]) if \
+                type(self.func) is NativeFunction and not self.func.needs_vm else \
+                P.call_sync(self.func, *[next(it) for it in self.its])
+        return R.callback_req('map_next', self.func, self.its)
 
-class FilterIter:
+
+class FilterIter(LazyIter):
     """``filter(func, iterable)``: lazy."""
     __slots__ = ('func', 'it')
 
@@ -410,8 +473,14 @@ class FilterIter:
             elif P.truthy(P.call_sync(self.func, x)):
                 return x
 
+    def step(self):
+        """One item, as a CallReq when the predicate or the iterator is Monty code."""
+        if R.native_callable(self.func) and R.plain_iterable(self.it) and \
+                (self.func is not None or True):
+            return self.__next__()
+        return R.callback_req('filter_next', self.func, self.it)
 
-P.HOST_ITER_TYPES.update({MapIter, FilterIter})
+
 MAP_CLASS = T.native_class('map', MapIter, (T.OBJECT,))
 FILTER_CLASS = T.native_class('filter', FilterIter, (T.OBJECT,))
 
@@ -442,7 +511,7 @@ def filter_(func, iterable):
     return FilterIter(func, _iter_arg(iterable, 'filter', 1))
 
 
-class ZipIter:
+class ZipIter(LazyIter):
     """``zip`` over any mix of host and Monty iterators."""
     __slots__ = ('its', 'strict')
 
@@ -452,6 +521,12 @@ class ZipIter:
 
     def __iter__(self):
         return self
+
+    def step(self):
+        """One tuple, as a CallReq when an iterator is Monty code (strict zips stay nested)."""
+        if self.strict or all(map(R.plain_iterable, self.its)):
+            return self.__next__()
+        return R.callback_req('zip_next', self.its)
 
     def __next__(self):
         if not self.its:
@@ -481,7 +556,6 @@ class ZipIter:
                              f'1{"-" + str(j) if j > 1 else ""}')
 
 
-P.HOST_ITER_TYPES.add(ZipIter)
 T.HOST_TYPE_MAP[ZipIter] = T.host_type_class(type(zip()))
 
 
@@ -494,7 +568,7 @@ def zip_(*iterables, strict=False):
     return ZipIter(its, strict)
 
 
-class EnumerateIter:
+class EnumerateIter(LazyIter):
     """``enumerate`` over a Monty iterator."""
     __slots__ = ('it', 'i')
 
@@ -511,9 +585,38 @@ class EnumerateIter:
         self.i += 1
         return (i, v)
 
+    def step(self):
+        """One pair, as a CallReq when the iterator is Monty code."""
+        if R.plain_iterable(self.it):
+            return self.__next__()
+        i = self.i
+        self.i += 1
+        return R.callback_req('enumerate_next', self.it, i)
 
-P.HOST_ITER_TYPES.add(EnumerateIter)
+
 T.HOST_TYPE_MAP[EnumerateIter] = T.host_type_class(type(enumerate([])))
+
+
+STEPPING_ITERS = (MapIter, FilterIter, ZipIter, EnumerateIter)
+
+
+def _iter_self(it):
+    return it
+
+
+def _step_next(it):
+    """``__next__`` of the lazy builtins: a value, or a CallReq when Monty code must run."""
+    return it.step() if type(it) in STEPPING_ITERS else next(it)
+
+
+def _install_stepping() -> None:
+    for host in STEPPING_ITERS:
+        cls = T.HOST_TYPE_MAP[host]
+        cls.dict['__iter__'] = NativeFunction('__iter__', _iter_self, self_type=cls.name)
+        cls.dict['__next__'] = NativeFunction('__next__', _step_next, self_type=cls.name)
+
+
+_install_stepping()
 
 
 @builtin('enumerate')
@@ -559,7 +662,7 @@ def _blocked(name):
 
 @builtin('open', needs_vm=True)
 def open_(vm, file, mode='r', *args, **kwargs):
-    from ..host.osaccess import open_file
+    from .file_objects import open_file
     return open_file(vm, file, mode, *args, **kwargs)
 
 

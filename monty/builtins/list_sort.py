@@ -15,3 +15,15 @@ def sort_list(items: list, key=None, reverse: bool = False) -> None:
     keys = [P.call_sync(key, x) for x in items]
     order = sorted(range(len(items)), key=keys.__getitem__, reverse=bool(reverse))
     items[:] = [items[i] for i in order]
+
+
+def sort_keyed(items: list, keys, reverse=False) -> None:
+    """Sort ``items`` in place by precomputed ``keys`` (or by the items when ``keys`` is None)."""
+    if keys is None:
+        sort_list(items, None, reverse)
+        return
+    vm = P.current[0]
+    if vm is not None and vm.tracker is not None:
+        vm.tracker.tick()
+    order = sorted(range(len(items)), key=keys.__getitem__, reverse=bool(reverse))
+    items[:] = [items[i] for i in order]

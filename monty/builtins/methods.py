@@ -86,6 +86,7 @@ def _builtin_new(cls):
         if type(subcls) is not MClass:
             raise TypeError(f'{cls.name}.__new__(X): X is not a type object '
                             f'({T.type_name(subcls)})')
+        _check_new_target(subcls, cls)
         if subcls is cls:
             return P.sync(NATIVE_CTORS[cls](P.current[0], *args, **kwargs))
         return create_instance(subcls, args, kwargs)
@@ -99,17 +100,32 @@ def _width_check(n):
         vm.tracker.check_alloc(n)
 
 
-def _padder(name):
-    host = getattr(str, name)
+def _padder(host_type: type, name: str):
+    """The host's padding method behind an allocation check of the requested width."""
+    host = getattr(host_type, name)
 
-    def fn(s, width, *args):
-        _width_check(width)
-        return host(s, width, *args)
+    def fn(s, *args, **kwargs):
+        if args:
+            _width_check(args[0])
+        return host(s, *args, **kwargs)
     return fn
 
 
+def _join_items(iterable) -> list:
+    if type(iterable) in (list, tuple):
+        return iterable
+    try:
+        it = P.iterate(iterable)
+    except TypeError:
+        raise TypeError('can only join an iterable') from None
+    return list(it)
+
+
 def str_join(sep, iterable):
-    items = iterable if type(iterable) in (list, tuple) else list(P.iterate(iterable))
+    from .resumable import callback_req, plain_iterable
+    if not plain_iterable(iterable):
+        return callback_req('join', sep, iterable)
+    items = _join_items(iterable)
     vm = P.current[0]
     if vm is not None and vm.tracker is not None:
         total = sum(len(x) for x in items if isinstance(x, str)) + len(sep) * len(items)
@@ -128,15 +144,17 @@ def str_replace(s, old, new, count=-1):
     return s.replace(old, new, count)
 
 
-def str_expandtabs(s, tabsize=8):
-    _width_check(len(s) * max(tabsize, 1))
-    return s.expandtabs(tabsize)
+def str_expandtabs(s, *args, **kwargs):
+    tabsize = args[0] if args else kwargs.get('tabsize', 8)
+    if isinstance(tabsize, int):
+        _width_check(len(s) * max(tabsize, 1))
+    return s.expandtabs(*args, **kwargs)
 
 
 def _str_overrides() -> None:
-    for name in ('center', 'ljust', 'rjust'):
-        add_method(T.STR, name, _padder(name))
-    add_method(T.STR, 'zfill', _padder('zfill'))
+    for name in ('center', 'ljust', 'rjust', 'zfill'):
+        add_method(T.STR, name, _padder(str, name))
+        add_method(T.BYTES, name, _padder(bytes, name))
     add_method(T.STR, 'join', str_join)
     add_method(T.STR, 'replace', str_replace)
     add_method(T.STR, 'expandtabs', str_expandtabs)
@@ -145,10 +163,6 @@ def _str_overrides() -> None:
     T.STR.dict['maketrans'] = NativeFunction('maketrans', str.maketrans)
     add_method(T.BYTES, 'join', lambda sep, it: sep.join(list(P.iterate(it))))
     add_method(T.BYTES, 'replace', lambda s, o, n, c=-1: s.replace(o, n, c))
-    add_method(T.BYTES, 'center', lambda s, w, *a: (_width_check(w), s.center(w, *a))[1])
-    add_method(T.BYTES, 'ljust', lambda s, w, *a: (_width_check(w), s.ljust(w, *a))[1])
-    add_method(T.BYTES, 'rjust', lambda s, w, *a: (_width_check(w), s.rjust(w, *a))[1])
-    add_method(T.BYTES, 'zfill', lambda s, w: (_width_check(w), s.zfill(w))[1])
     T.BYTES.dict['fromhex'] = NativeFunction('fromhex', bytes.fromhex)
     T.INT.dict['from_bytes'] = NativeFunction('from_bytes', int.from_bytes)
     add_method(T.INT, 'to_bytes', _int_to_bytes)
@@ -166,10 +180,16 @@ def _plain_iter(x):
 
 
 def list_extend(lst, iterable):
+    from .resumable import callback_req, plain_iterable
+    if not plain_iterable(iterable):
+        return callback_req('extend', lst, iterable)
     lst.extend(_plain_iter(iterable))
 
 
 def list_sort(lst, *, key=None, reverse=False):
+    from .resumable import callback_req, native_callable
+    if not native_callable(key):
+        return callback_req('sort_in_place', lst, key, reverse)
     from .list_sort import sort_list
     sort_list(lst, key, reverse)
 
@@ -218,24 +238,66 @@ def _container_overrides() -> None:
 
 # -- object ---------------------------------------------------------------------------------
 def object_init(self, *args, **kwargs):
+    """``object.__init__``: extra arguments are an error unless ``__new__`` was overridden."""
+    if args or kwargs:
+        cls = T.type_of(self)
+        if cls.lookup('__init__') is not T.OBJECT.dict['__init__']:
+            raise TypeError('object.__init__() takes exactly one argument '
+                            '(the instance to initialize)')
+        if cls.lookup('__new__') is T.OBJECT.dict['__new__']:
+            raise TypeError(f'{cls.name}.__init__() takes exactly one argument '
+                            '(the instance to initialize)')
     return None
 
 
-def object_setattr(self, name, value):
+def _attr_name(name) -> str:
     if not isinstance(name, str):
         raise TypeError(f"attribute name must be string, not '{T.type_name(name)}'")
-    if isinstance(self, (Instance,) + HOST_SUBCLASS_KINDS):
-        attrs = self.attrs if hasattr(self, 'attrs') else {}
-        attrs[name] = value
-        return None
-    raise TypeError("can't apply this __setattr__ to object")
+    return name
+
+
+def object_setattr(self, name, value):
+    """``object.__setattr__``: descriptors and instance attributes, past any override."""
+    _attr_name(name)
+    if type(self) is MClass:
+        raise TypeError("can't apply this __setattr__ to type object")
+    if isinstance(self, (Instance,) + HOST_SUBCLASS_KINDS) and name not in P.BLOCKED_ATTRS:
+        return P.as_call_result(P.generic_setattr(self, name, value, T.type_of(self)))
+    raise AttributeError(f"'{T.type_name(self)}' object has no attribute '{name}'")
 
 
 def object_delattr(self, name):
-    attrs = getattr(self, 'attrs', None)
-    if attrs is None or name not in attrs:
+    """``object.__delattr__``."""
+    _attr_name(name)
+    if isinstance(self, (Instance,) + HOST_SUBCLASS_KINDS):
+        return P.as_call_result(P.generic_delattr(self, name, T.type_of(self)))
+    raise AttributeError(f"'{T.type_name(self)}' object has no attribute '{name}'")
+
+
+def object_getattribute(self, name):
+    """``object.__getattribute__``: normal lookup without the ``__getattr__`` fallback."""
+    _attr_name(name)
+    if name in P.BLOCKED_ATTRS:
         raise AttributeError(f"'{T.type_name(self)}' object has no attribute '{name}'")
-    del attrs[name]
+    if isinstance(self, (Instance,) + HOST_SUBCLASS_KINDS):
+        return P.instance_getattr(self, name, False)
+    return P.get_attr(self, name)
+
+
+def type_setattr(cls, name, value):
+    """``type.__setattr__``."""
+    _attr_name(name)
+    if type(cls) is not MClass:
+        raise TypeError("descriptor '__setattr__' requires a 'type' object")
+    return P.as_call_result(P.class_setattr(cls, name, value))
+
+
+def type_delattr(cls, name):
+    """``type.__delattr__``."""
+    _attr_name(name)
+    if type(cls) is not MClass:
+        raise TypeError("descriptor '__delattr__' requires a 'type' object")
+    return P.class_delattr(cls, name)
 
 
 def object_eq(self, other):
@@ -250,7 +312,24 @@ def object_new(cls, *args, **kwargs):
     from .constructors import create_instance
     if type(cls) is not MClass:
         raise TypeError(f'object.__new__(X): X is not a type object ({T.type_name(cls)})')
+    _check_new_target(cls, T.OBJECT if not cls.is_exc else T.BASE_EXCEPTION)
     return create_instance(cls, (), None) if not cls.is_exc else create_instance(cls, args)
+
+
+def _check_new_target(cls: MClass, owner: MClass) -> None:
+    """``owner.__new__(cls)`` is only safe for user subclasses of ``owner``."""
+    if owner not in cls.mro:
+        raise TypeError(f'{owner.name}.__new__({cls.name}): {cls.name} is not a subtype of '
+                        f'{owner.name}')
+    if cls.instance_kind is MClass:
+        raise TypeError(f'{owner.name}.__new__({cls.name}) is not safe, use type.__new__()')
+    if cls is not owner:
+        for k in cls.mro:
+            if k.native:
+                if k is not owner and not (k.is_exc and owner.is_exc):
+                    raise TypeError(f'{owner.name}.__new__({cls.name}) is not safe, use '
+                                    f'{k.name}.__new__()')
+                break
 
 
 def object_repr(self):
@@ -285,6 +364,9 @@ def _object_methods() -> None:
     add_method(T.OBJECT, '__str__', object_str)
     add_method(T.OBJECT, '__hash__', object_hash)
     add_method(T.OBJECT, '__format__', object_format)
+    add_method(T.OBJECT, '__getattribute__', object_getattribute)
+    add_method(T.TYPE, '__setattr__', type_setattr)
+    add_method(T.TYPE, '__delattr__', type_delattr)
     T.OBJECT.dict['__new__'] = NativeFunction('__new__', object_new, self_type='object')
     T.OBJECT.dict['__init__'].self_type = 'object'
     P.OBJECT_EQ = T.OBJECT.dict['__eq__']

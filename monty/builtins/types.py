@@ -121,6 +121,8 @@ def type_of(value) -> MClass:
     """Monty's ``type(value)``."""
     cls = HOST_TYPE_MAP.get(type(value))
     if cls is not None:
+        if cls is TYPE:
+            return value.meta or TYPE
         return cls
     kind = getattr(value, 'kind', None)
     if kind in GENERATOR_CLASSES and type(value).__name__ == 'Generator':

@@ -14,6 +14,9 @@ COROUTINE = 8
 ASYNC_GENERATOR = 16
 NAME_SCOPE = 32      # class bodies: names go through a namespace dict
 MODULE = 64
+# a call of a code with none of these (and no keyword-only parameters or cells) binds its
+# arguments by position alone: ``fastcall`` is then the number of positional arguments it takes
+SLOW_CALL_FLAGS = VARARGS | VARKW | GENERATOR | COROUTINE | ASYNC_GENERATOR | NAME_SCOPE
 
 
 class SourceText:
@@ -37,7 +40,8 @@ class Code:
     """A compiled body: instructions, positions, and the facts needed to build a frame."""
     __slots__ = ('name', 'qualname', 'source', 'firstlineno', 'doc', 'argcount', 'posonlycount',
                  'kwonlycount', 'flags', 'varnames', 'cellvars', 'freevars', 'cell_params',
-                 'ops', 'positions', 'nslots', 'instrs', 'param_names', 'param_index')
+                 'ops', 'positions', 'nslots', 'instrs', 'param_names', 'param_index',
+                 'fastcall', 'nlocals')
 
     def __init__(self, name: str, qualname: str, source: SourceText, firstlineno: int):
         self.name = name
@@ -59,6 +63,8 @@ class Code:
         self.instrs = None
         self.param_names: tuple = ()
         self.param_index: dict = {}
+        self.fastcall = -1
+        self.nlocals = 0
 
     @property
     def filename(self) -> str:
@@ -73,6 +79,9 @@ class Code:
         base = len(self.varnames)
         self.cell_params = [(self.varnames.index(c), base + i) for i, c in enumerate(self.cellvars)
                             if c in self.varnames[:self.total_params()]]
+        self.nlocals = base
+        plain = not (self.flags & SLOW_CALL_FLAGS or self.kwonlycount or self.cellvars)
+        self.fastcall = self.argcount if plain else -1
 
     def total_params(self) -> int:
         n = self.argcount + self.kwonlycount

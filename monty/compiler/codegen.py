@@ -94,6 +94,8 @@ class Compiler:
         body = tree.body
         last_expr = return_last and body and isinstance(body[-1], ast.Expr)
         self.emit_docstring_module(body)
+        if has_annotations(body):
+            self.emit(O.SETUP_ANNOTATIONS)
         for stmt in (body[:-1] if last_expr else body):
             self.visit(stmt)
         if last_expr:
@@ -406,10 +408,10 @@ class Compiler:
     def visit_For(self, node):
         top, end, brk = Label(), Label(), Label()
         self.visit(node.iter)
-        self.set_pos(node.iter)
+        self.set_pos(node)   # CPython locates the loop's own steps at the whole statement
         self.emit(O.GET_ITER)
         self.label(top)
-        self.set_pos(node.iter)
+        self.set_pos(node)
         self.emit(O.FOR_ITER, end)
         self.store_target(node.target)
         self.unit.fblocks.append(FBlock('for', top, brk))
@@ -610,12 +612,13 @@ class Compiler:
     def visit_Assert(self, node):
         end = Label()
         self.jump_if(node.test, True, end)
-        self.set_pos(node)
+        self.set_pos(node.test)   # the failure is shown under the tested expression
         self.emit(O.LOAD_ASSERTION_ERROR)
         if node.msg is not None:
             self.visit(node.msg)
+            self.set_pos(node.test)
             self.emit(O.CALL, 1)
-        self.set_pos(node)
+        self.set_pos(node.test)
         self.emit(O.RAISE_VARARGS, 1)
         self.label(end)
 
@@ -636,13 +639,19 @@ class Compiler:
             self.emit_yield_from()
         else:
             self.emit(O.BEFORE_WITH)
+        # the handler's stack depth must not count __enter__'s result: consume it first when
+        # that cannot fail (a plain name, or no target)
+        target = item.optional_vars
+        early = target is None or isinstance(target, ast.Name)
+        if target is None:
+            self.emit(O.POP_TOP)
+        elif early:
+            self.store_target(target)
         self.emit(O.SETUP_FINALLY, handler)
         kind = 'async_with' if async_ else 'with'
         self.unit.fblocks.append(FBlock(kind))
-        if item.optional_vars is not None:
-            self.store_target(item.optional_vars)
-        else:
-            self.emit(O.POP_TOP)
+        if not early:
+            self.store_target(target)
         if len(items) > 1:
             self._with_items(node, items[1:], async_)
         else:
@@ -712,6 +721,8 @@ class Compiler:
                 self.visit(d)
             self.emit(O.BUILD_MAP, len(kw))
             flags |= 2
+        if self.emit_annotations(args, getattr(node, 'returns', None)):
+            flags |= 4
         scope = self.scopes[id(node)]
         code = Code(name, self.qualname_for(name), self.source, node.lineno)
         if isinstance(node, ast.AsyncFunctionDef):
@@ -755,6 +766,21 @@ class Compiler:
         fcode = self.leave(unit)
         self.emit_closure(fcode, flags)
 
+    def emit_annotations(self, args: ast.arguments, returns) -> bool:
+        """Build a function's ``__annotations__`` dict (evaluated now, in CPython's order)."""
+        params = args.args + args.posonlyargs + [args.vararg] + args.kwonlyargs + [args.kwarg]
+        pairs = [(a.arg, a.annotation) for a in params
+                 if a is not None and a.annotation is not None]
+        if returns is not None:
+            pairs.append(('return', returns))
+        if not pairs:
+            return False
+        for name, expr in pairs:
+            self.emit(O.LOAD_CONST, self.mangled(name))
+            self.visit(expr)
+        self.emit(O.BUILD_MAP, len(pairs))
+        return True
+
     def emit_closure(self, fcode: Code, flags: int) -> None:
         if fcode.freevars:
             for name in fcode.freevars:
@@ -784,7 +810,7 @@ class Compiler:
             code.doc = body[0].value.value
             self.emit(O.LOAD_CONST, code.doc)
             self.emit(O.STORE_NAME, '__doc__')
-        if any(isinstance(n, ast.AnnAssign) for n in body):
+        if has_annotations(body):
             self.emit(O.SETUP_ANNOTATIONS)
         self.visit_body(body)
         if '__class__' in scope.cells:
@@ -828,6 +854,11 @@ class Compiler:
             raise self.syntax_error('relative imports are not supported', node)
         names = tuple(a.name for a in node.names)
         self.emit(O.IMPORT_NAME, (node.module, names, node.level))
+        if names == ('*',):
+            self.emit(O.IMPORT_FROM, '*')
+            self.emit(O.POP_TOP)
+            self.emit(O.POP_TOP)
+            return
         for alias in node.names:
             self.emit(O.IMPORT_FROM, alias.name)
             self.name_op(alias.asname or alias.name, 'store')
@@ -1024,7 +1055,10 @@ class Compiler:
             return
         self.visit(func)
         if starred or dstar:
-            self.build_seq(node.args, O.BUILD_TUPLE, O.LIST_EXTEND, tuple_result=True)
+            if len(node.args) == 1 and isinstance(node.args[0], ast.Starred):
+                self.visit(node.args[0].value)   # CALL_EX checks it: "argument after *"
+            else:
+                self.build_seq(node.args, O.BUILD_TUPLE, O.LIST_EXTEND, tuple_result=True)
             if node.keywords:
                 self.emit(O.BUILD_MAP, 0)
                 for k in node.keywords:
@@ -1069,6 +1103,7 @@ class Compiler:
             code.flags |= COROUTINE
         unit = self.enter(code, scope, self.unit.private)
         unit.local_slot('.0')
+        self.set_pos(node)
         if is_gen or scope.is_coroutine:
             self.emit(O.GEN_START)
         if not is_gen:
@@ -1080,7 +1115,7 @@ class Compiler:
         fcode = self.leave(unit)
         self.emit_closure(fcode, 0)
         self.visit(node.generators[0].iter)
-        self.set_pos(node.generators[0].iter)
+        self.set_pos(node)   # CPython locates a comprehension's iteration steps at the whole
         self.emit(O.GET_AITER if node.generators[0].is_async else O.GET_ITER)
         self.set_pos(node)
         self.emit(O.CALL, 1)
@@ -1088,14 +1123,15 @@ class Compiler:
             self.emit(O.GET_AWAITABLE)
             self.emit_yield_from()
 
-    def comp_generator(self, gens, index, elts, add_op, is_gen) -> None:
+    def comp_generator(self, gens, index, elts, add_op, is_gen, whole=None) -> None:
         gen = gens[index]
         top, end = Label(), Label()
+        whole = whole or self.unit.pos   # the comprehension's span, set by the caller
         if index == 0:
             self.emit(O.LOAD_FAST, 0)
         else:
             self.visit(gen.iter)
-            self.set_pos(gen.iter)
+            self.unit.pos = whole
             self.emit(O.GET_AITER if gen.is_async else O.GET_ITER)
         self.label(top)
         if gen.is_async:
@@ -1106,13 +1142,13 @@ class Compiler:
             self.emit_yield_from()
             self.emit(O.POP_BLOCK)
         else:
-            self.set_pos(gen.iter)
+            self.unit.pos = whole
             self.emit(O.FOR_ITER, end)
         self.store_target(gen.target)
         for cond in gen.ifs:
             self.jump_if(cond, False, top)
         if index + 1 < len(gens):
-            self.comp_generator(gens, index + 1, elts, add_op, is_gen)
+            self.comp_generator(gens, index + 1, elts, add_op, is_gen, whole)
         elif is_gen:
             self.visit(elts[0])
             self.emit(O.YIELD_VALUE)
@@ -1190,6 +1226,18 @@ class CellRef:
 
     def __init__(self, name: str):
         self.name = name
+
+
+def has_annotations(stmts) -> bool:
+    """Whether a module or class body annotates a name (outside nested functions/classes)."""
+    for node in stmts:
+        if isinstance(node, ast.AnnAssign):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if has_annotations([n for n in ast.iter_child_nodes(node) if isinstance(n, ast.stmt)]):
+            return True
+    return False
 
 
 def compile_source(source: str, filename: str = 'main.py', return_last: bool = False) -> Code:

@@ -256,7 +256,9 @@ class ScopeBuilder(ast.NodeVisitor):
     def visit_ImportFrom(self, node):
         for alias in node.names:
             if alias.name == '*':
-                raise ScopeError('import * is not supported', node)
+                if self.current.kind != 'module':
+                    raise ScopeError('import * only allowed at module level', node)
+                continue
             self.current.bind(alias.asname or alias.name)
 
     def visit_ExceptHandler(self, node):

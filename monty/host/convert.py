@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 PLAIN_SCALARS = (type(None), bool, int, float, str, bytes, complex)
 MAX_DEPTH = 200
+HOST_COPIES: dict = {}   # Monty value type -> fn(value) giving a plain host copy
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ def to_host(value, _depth: int = 0, _seen=None):
         return {to_host(v, d, seen) for v in value}
     if t is frozenset:
         return frozenset(to_host(v, d, seen) for v in value)
+    copy = HOST_COPIES.get(t)
+    if copy is not None:
+        return copy(value)
     from ..builtins import types as T
     try:
         text = repr(value)

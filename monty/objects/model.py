@@ -34,7 +34,7 @@ class MontyObject:
 class MClass(MontyObject):
     """A Monty type object: user classes and the builtin types alike."""
     __slots__ = ('name', 'qualname', 'module', 'bases', 'mro', 'dict', 'host_type',
-                 'instance_kind', 'is_exc', 'native', 'mid', 'doc', 'final', 'meta_kwargs')
+                 'instance_kind', 'is_exc', 'native', 'mid', 'doc', 'final', 'meta')
 
     def __init__(self, name: str, bases: tuple = (), ns: dict | None = None, *,
                  module: str = 'builtins', host_type: type | None = None, native: bool = False):
@@ -48,7 +48,7 @@ class MClass(MontyObject):
         self.mid = 0
         self.doc = None
         self.final = False
-        self.meta_kwargs = None
+        self.meta = None          # the metaclass when it is not ``type``
         self.mro = compute_mro(self)
         self.is_exc = any(c.name == 'BaseException' and c.native for c in self.mro)
         self.instance_kind = _instance_kind(self)
@@ -65,9 +65,22 @@ class MClass(MontyObject):
         return other in self.mro
 
     def __repr__(self) -> str:
+        if self.meta is not None:
+            from ..vm.hostproto import meta_dunder
+            r = meta_dunder(self, '__repr__')
+            if r is not None:
+                return r
         if self.module == 'builtins':
             return f"<class '{self.qualname}'>"
         return f"<class '{self.module}.{self.qualname}'>"
+
+    def __str__(self) -> str:
+        if self.meta is not None:
+            from ..vm.hostproto import meta_dunder
+            r = meta_dunder(self, '__str__')
+            if r is not None:
+                return r
+        return self.__repr__()
 
     def __hash__(self) -> int:
         return object.__hash__(self)
@@ -82,8 +95,11 @@ class MClass(MontyObject):
 def _instance_kind(cls: MClass):
     """The host class used for instances: a plain Instance or a builtin-subclass variant."""
     for klass in cls.mro:
-        if klass.native and klass.host_type is not None and klass.host_type in INSTANCE_KINDS:
-            return INSTANCE_KINDS[klass.host_type]
+        if klass.native and klass.host_type is not None:
+            if klass.host_type in INSTANCE_KINDS:
+                return INSTANCE_KINDS[klass.host_type]
+            if klass.host_type is MClass:
+                return MClass     # a metaclass: its instances are classes
     if cls.is_exc:
         return ExcInstance
     return Instance

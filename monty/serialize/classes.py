@@ -72,6 +72,19 @@ def layout_of(cls: type):
     """``(name, slots)`` for an allowed class, else None."""
     name = class_name(cls)
     entry = object_classes().get(name)
+    if entry is None and cls.__module__.startswith('monty.'):
+        _cache.clear()          # a module imported since the table was built may define it
+        entry = object_classes().get(name)
     if entry is None or entry[0] is not cls:
         return None
     return name, entry[1]
+
+
+def import_stdlib_classes() -> dict:
+    """The table after importing every sandboxed module's implementation (a fixed list)."""
+    import importlib
+    from ..builtins.modules import REGISTRY
+    for impl in REGISTRY.values():
+        importlib.import_module(f'monty.builtins.modules.{impl}')
+    _cache.clear()
+    return object_classes()

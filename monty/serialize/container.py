@@ -14,7 +14,8 @@ HEADER_SIZE = 7
 SIGNED = 1
 SIG_SIZE = 32
 
-KINDS = {'program': 1, 'function': 2, 'os': 3, 'name': 4, 'future': 5, 'repl': 6}
+KINDS = {'program': 1, 'function': 2, 'os': 3, 'name': 4, 'future': 5, 'repl': 6,
+         'repl-paused': 7}
 KIND_NAMES = {v: k for k, v in KINDS.items()}
 
 

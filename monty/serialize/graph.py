@@ -14,8 +14,9 @@ import msgpack
 from ..compiler.code import Code
 from ..objects import model as M
 from ..vm.signals import DISCARD, NULL, PUSHED
+from . import hostvalues
 from . import tags as G
-from .classes import layout_of, object_classes
+from .classes import import_stdlib_classes, layout_of, object_classes
 from .codes import CodeIndex, CodeWriter, big_int, complex_ext
 from .registry import host_classes
 
@@ -148,6 +149,9 @@ class Encoder:
             return self.iter_record(v)
         if tname in VIEWS:
             return [G.N_VIEW, VIEWS.index(tname), self.value(_view_dict(v))]
+        reduced = hostvalues.reduce(v)
+        if reduced is not None:
+            return [G.N_HOST, reduced[0], self.value(reduced[1])]
         raise TypeError(f'cannot snapshot a value of type {tname}')
 
     def items(self, tag, seq) -> list:
@@ -348,6 +352,9 @@ class Decoder:
             raise ValueError('malformed class reference')
         name = self.names[v.i]
         entry = table.get(name[2:] if table is self.hosts else name)
+        if entry is None and table is self.classes and name.startswith('C:monty.'):
+            self.classes = table = import_stdlib_classes()
+            entry = table.get(name)
         if entry is None:
             raise ValueError(f'snapshot refers to an unknown class {name!r}')
         return entry
@@ -526,6 +533,12 @@ def _b_module(d, rec):
     return d.registry.import_module(rec[1])
 
 
+def _b_host(d, rec):
+    if len(rec) != 3:
+        raise ValueError('malformed host value')
+    return hostvalues.rebuild(d.vm, rec[1], d.value(rec[2]))
+
+
 IMMUTABLE_BUILDERS = {
     G.N_TUPLE: lambda d, rec: tuple(d.value(v) for v in rec[1:]),
     G.N_FROZENSET: _b_frozenset,
@@ -536,6 +549,7 @@ IMMUTABLE_BUILDERS = {
     G.N_VIEW: _b_view,
     G.N_MODULE: _b_module,
     G.N_SUB: Decoder.build_sub,
+    G.N_HOST: _b_host,
 }
 
 

@@ -107,9 +107,9 @@ def extra_type_class(name: str):
     return None
 
 
-def module_members(reg: Registry, mod) -> None:
-    """Add a sandboxed module's members (``m:<module>:<attr>``) to ``reg``."""
-    prefix = f'm:{mod.name}'
+def module_members(reg: Registry, mod, name: str | None = None) -> None:
+    """Add a sandboxed module's members (``m:<name>:<attr>``, ``name`` as imported) to ``reg``."""
+    prefix = f'm:{name or mod.name}'
     reg.add(prefix, mod)
     for attr, value in mod.dict.items():
         if _is_atom(value):
@@ -139,7 +139,7 @@ class VMRegistry:
         self.done.add(name)
         mod = self.vm.modules.get(name)
         if mod is not None:
-            module_members(self.local, mod)
+            module_members(self.local, mod, name)
 
     def name_of(self, obj):
         return self.base.name_of(obj) or self.local.name_of(obj)

@@ -52,8 +52,6 @@ def dump_execution(kind: str, ex, key=None) -> bytes:
 
 def load_execution(data, kinds, print_callback=None, key=None):
     """A snapshot of one of ``kinds`` rebuilt in a fresh VM."""
-    from ..host.external import PENDING_CODE
-    from ..compiler.opcodes import LOAD_GLOBAL
     from ..runner import make_vm
     from ..snapshots import Execution, make_snapshot
     vm = make_vm(print_callback)
@@ -63,18 +61,30 @@ def load_execution(data, kinds, print_callback=None, key=None):
         raise ValueError('cannot load snapshot: malformed execution record')
     limits = _limits(payload['limits'])
     restore_vm(vm, payload['vm'], limits)
+    pause = paused_at(vm, kind)
+    ex = Execution(vm, payload['script'], limits)
+    return make_snapshot(ex, pause, vm.frame)
+
+
+PAUSE_OF_KIND = {'function': 'call', 'os': 'os', 'name': 'name', 'future': 'futures'}
+
+
+def paused_at(vm, kind: str) -> str:
+    """Check the restored top frame is paused at a ``kind`` point; returns the pause kind."""
+    from ..compiler.opcodes import LOAD_GLOBAL
+    from ..host.external import PENDING_CODE
+    want = PAUSE_OF_KIND.get(kind)
     top = vm.frame
     pending = top.code is PENDING_CODE
     if kind == 'name':
-        ok = not pending and top.code.ops[top.pc][0] == LOAD_GLOBAL
+        ok = not pending and 0 <= top.pc < len(top.code.ops) and \
+            top.code.ops[top.pc][0] == LOAD_GLOBAL
     else:
-        want = 'futures' if kind == 'future' else 'call' if kind == 'function' else kind
-        ok = pending and top.locals[0] == want and _pending_ok(top.locals)
+        ok = want is not None and pending and top.locals[0] == want and \
+            _pending_ok(top.locals)
     if not ok:
         raise ValueError(f'cannot load snapshot: execution is not paused at a {kind} point')
-    ex = Execution(vm, payload['script'], limits)
-    return make_snapshot(ex, 'call' if kind == 'function' else kind
-                         if kind != 'future' else 'futures', top)
+    return want
 
 
 def _pending_ok(locals_) -> bool:

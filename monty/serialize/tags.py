@@ -13,6 +13,7 @@ EXT_CONST_SET = 6   # a frozenset constant (packed sorted array)
 # heap node tags (first item of each node record)
 N_LIST, N_TUPLE, N_DICT, N_SET, N_FROZENSET, N_STR = 0, 1, 2, 3, 4, 5
 N_OBJ, N_SUB, N_ITER, N_VIEW, N_MODULE, N_BYTEARRAY, N_RANGE, N_SLICE = 6, 7, 8, 9, 10, 11, 12, 13
-NODE_TAGS = frozenset(range(14))
+N_HOST = 14         # a standard-library host value: kind name + state (serialize/hostvalues)
+NODE_TAGS = frozenset(range(15))
 
 STR_INLINE_MAX = 48   # longer strings/bytes become shared nodes

@@ -42,7 +42,7 @@ def bind_arguments(func, args: tuple, kwargs: dict | None) -> list:
         posonly_clash = []
         for key, value in kwargs.items():
             if type(key) is not str:
-                raise TypeError(f'{name}() keywords must be strings')
+                raise TypeError('keywords must be strings')
             idx = code.param_index.get(key)
             if idx is None or idx < code.posonlycount:
                 if idx is not None and kwdict is None:

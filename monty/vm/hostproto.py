@@ -21,6 +21,17 @@ def _user_method(obj, name):
     return m
 
 
+def meta_dunder(cls: MClass, name: str):
+    """A class's ``repr``/``str`` from its metaclass's Monty method, or None."""
+    m = cls.meta.lookup(name)
+    if type(m) is not Function:
+        return None
+    r = P.call_method_sync(m, cls)
+    if not isinstance(r, str):
+        raise TypeError(f'{name} returned non-string (type {T.type_name(r)})')
+    return r
+
+
 def default_repr(obj) -> str:
     cls = T.type_of(obj)
     module = cls.dict.get('__module__', cls.module)
@@ -94,7 +105,7 @@ def inst_hash(self):
     r = P.call_method_sync(m, self)
     if not isinstance(r, int):
         raise TypeError('__hash__ method should return an integer')
-    return hash(r)
+    return int(r)   # the host folds it into a hash exactly like CPython
 
 
 def inst_bool(self):
@@ -173,6 +184,9 @@ def exc_str(self) -> str:
     m = _user_method(self, '__str__')
     if m is not None:
         return inst_str(self)
+    native = self.mcls.lookup('__str__')
+    if type(native) is NativeFunction:
+        return native.fn(self)
     return exc_base_str(self)
 
 

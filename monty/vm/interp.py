@@ -13,13 +13,14 @@ from ..builtins import types as T
 from ..compiler.code import ASYNC_GENERATOR, COROUTINE, GENERATOR, NAME_SCOPE, VARARGS, VARKW
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, Cell, ExcInstance, Function,
                              Instance, MClass, NativeFunction, StaticMethod, ClassMethod)
-from . import protocol
+from . import argerrors, protocol, suggest
 from .args import bind_arguments
 from .frame import Frame
 from .generators import CLOSED, CREATED, RUNNING, SUSPENDED, Generator
 from .posts import POSTS
 from .signals import DISCARD, PUSHED, CallReq, MontyRaise, Suspend
 from ..limits import LimitExceeded
+from .traceback import stack_entries
 from ..host.external import ExternalFunction
 
 EV_SWITCH, EV_RETURN, EV_YIELD = -1, -2, -3
@@ -109,13 +110,27 @@ class VM:
                         continue
                     value = f.stack.pop()
                     if pc == EV_RETURN:
+                        if f.post is None and f.gen is None and not f.entry:
+                            # a plain call returns to its caller: the common case, inline
+                            back = f.back
+                            f.back = None
+                            self.depth -= 1
+                            self.frame = back
+                            back.stack.append(value)
+                            f = back
+                            continue
                         result = self._return(f, value)
                     else:
                         result = self._yield(f, value)
                     if result is not None:
                         return result
                     f = self.frame
-            except (Suspend, LimitExceeded):
+            except Suspend:
+                raise
+            except LimitExceeded as e:
+                top = self.frame
+                if e.tb is None and top is not None:
+                    e.tb = stack_entries(top, pc if pc >= 0 and top is f else top.pc - 1)
                 raise
             except BaseException as e:  # noqa: B036 - every host error becomes a Monty one
                 f = self.frame
@@ -133,6 +148,8 @@ class VM:
         else:
             exc = self.from_host(e)
             exc.tb.insert(0, (f.code, pc))
+            if type(e) is NameError or type(e) is AttributeError:
+                suggest.remember(exc, f, pc, e)
             self.set_context(f, exc)
         return self.unwind(f, exc)
 
@@ -335,7 +352,7 @@ class VM:
                 else:
                     r = func.fn(*args, **kwargs) if kwargs else func.fn(*args)
             except TypeError as e:
-                raise native_type_error(e, func) from None
+                raise native_type_error(e, func, args, kwargs) from None
             if type(r) is CallReq:
                 return self.push_req(f, r)
             return r
@@ -348,7 +365,7 @@ class VM:
                 else:
                     r = nf.fn(func.self, *args, **kwargs) if kwargs else nf.fn(func.self, *args)
             except TypeError as e:
-                raise native_type_error(e, nf) from None
+                raise native_type_error(e, nf, args, kwargs, func.self) from None
             if type(r) is CallReq:
                 return self.push_req(f, r)
             return r
@@ -379,8 +396,13 @@ class VM:
         r = self.call(f, req.func, req.args, req.kwargs)
         if r is PUSHED:
             top = self.frame
-            top.post = req.post
-            top.post_state = req.state
+            if top.post is None:
+                top.post = req.post
+                top.post_state = req.state
+            elif req.post is not None:
+                # a native answered with its own request: run its post, then ours
+                top.post_state = (top.post, top.post_state, req.post, req.state)
+                top.post = 'chain'
             return PUSHED
         if req.post is not None:
             r = POSTS[req.post](self, r, req.state)
@@ -532,6 +554,15 @@ class VM:
 
     # -- classes and instances ------------------------------------------------------------------
     def instantiate(self, f: Frame, cls: MClass, args: tuple, kwargs: dict | None):
+        meta = cls.meta
+        if meta is not None:
+            call = meta.lookup('__call__')
+            if type(call) is Function:
+                return self.call(f, call, (cls,) + args, kwargs)
+        return self.construct(f, cls, args, kwargs)
+
+    def construct(self, f: Frame, cls: MClass, args: tuple, kwargs: dict | None):
+        """``type.__call__(cls, ...)``: ``__new__`` then ``__init__``."""
         from ..builtins.constructors import NATIVE_CTORS, create_instance
         if cls.native:
             ctor = NATIVE_CTORS.get(cls)
@@ -542,14 +573,15 @@ class VM:
             try:
                 r = ctor(self, *args, **kwargs) if kwargs else ctor(self, *args)
             except TypeError as e:
-                raise (arity_error(str(e), cls.name, None, True) or e) from None
+                raise (argerrors.constructor_error(e, cls, args, kwargs)
+                       or arity_error(str(e), cls.name, None, True) or e) from None
             if type(r) is CallReq:
                 return self.push_req(f, r)
             return r
         new = cls.lookup('__new__')
         if type(new) is StaticMethod:
             new = new.func
-        if type(new) is Function:
+        if type(new) is Function or cls.instance_kind is MClass:
             return self.push_req(f, CallReq(new, (cls,) + args, kwargs, 'new',
                                             (cls, args, kwargs)))
         inst = create_instance(cls, args, kwargs)
@@ -600,6 +632,9 @@ class VM:
             args = (str(e),)
             cls = T.monty_class_for_host_exc(t)
         exc = ExcInstance(cls, tuple(args))
+        if isinstance(e, OSError):
+            from ..builtins.os_errors import from_host
+            from_host(exc, e)
         if isinstance(e, (KeyboardInterrupt,)):
             exc = ExcInstance(T.EXC_BY_NAME['KeyboardInterrupt'], ())
         return exc
@@ -628,9 +663,12 @@ def arity_error(msg: str, name: str, self_type, needs_vm: bool):
                      f'got {given}')
 
 
-def native_type_error(e: TypeError, func) -> TypeError:
-    """Rename a host function in an argument error to the builtin's Monty name."""
+def native_type_error(e: TypeError, func, args=(), kwargs=None, *receiver) -> TypeError:
+    """CPython's argument error for a builtin, else the host's with the Monty name."""
     msg = str(e)
+    exact = argerrors.native_call_message(func, args, kwargs, *receiver)
+    if exact is not None:
+        return TypeError(exact)
     better = arity_error(msg, func.name, func.self_type, func.needs_vm)
     if better is not None:
         return better
@@ -645,7 +683,8 @@ def native_type_error(e: TypeError, func) -> TypeError:
 def build_instrs(code):
     from .ops import compile_instrs
     from . import match_ops  # noqa: F401 - registers the match opcodes
-    code.instrs = compile_instrs(code)
+    from .fuse import fuse
+    code.instrs = fuse(code, compile_instrs(code))
     return code.instrs
 
 

@@ -9,13 +9,16 @@ from ..builtins import types as T
 from ..compiler import opcodes as O
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
                              Function, Instance, MClass, NativeFunction, StaticMethod)
-from . import protocol as P
-from .generators import Generator
+from . import dispatch, protocol as P
+from .frame import Frame
+from .generators import RUNNING, SUSPENDED, Generator
 from .signals import DISCARD, NULL, PUSHED, CallReq, MontyRaise
 from .interp import EV_RETURN, EV_SWITCH, EV_YIELD
 
 HOST_TYPES = P.HOST_VALUE_TYPES
 HOST_ITERS = P.HOST_ITER_TYPES
+# class attributes that never act as descriptors on assignment to an instance attribute
+PLAIN_CLASS_ATTRS = frozenset({type(UNBOUND), Function, int, float, str, bool, type(None)})
 FACTORIES = {}
 
 
@@ -234,7 +237,10 @@ def _is_callee(code, pc) -> bool:
     for opcode, arg in code.ops[pc + 1:]:
         if opcode in (O.CALL, O.CALL_KW):
             n = arg if opcode == O.CALL else arg[0]
-            return depth == n
+            if depth <= n:
+                return depth == n
+            depth -= n          # a nested call in the arguments: its callee and args -> result
+            continue
         if opcode in (O.LOAD_CONST, O.LOAD_FAST, O.LOAD_GLOBAL, O.LOAD_DEREF, O.LOAD_NAME):
             depth += 1
             continue
@@ -282,8 +288,12 @@ def _load_name(arg, nxt, code, pc):
 @op('STORE_NAME')
 def _store_name(arg, nxt, code, pc):
     def fn(f):
-        f.ns[arg] = f.stack.pop()
-        return nxt
+        ns = f.ns
+        if type(ns) is dict:
+            ns[arg] = f.stack.pop()
+            return nxt
+        # a class body namespace from a metaclass's __prepare__: its __setitem__ runs
+        return run_effect(f, P.set_item(ns, arg, f.stack.pop()), nxt)
     return fn
 
 
@@ -356,10 +366,15 @@ def _store_attr(arg, nxt, code, pc):
         if blocked:
             raise AttributeError(f"'{T.type_name(obj)}' object attribute '{name}' is read-only")
         if type(obj) is Instance:
-            cls = obj.mcls
-            if cls.lookup(name) is UNBOUND and cls.lookup('__setattr__') is UNBOUND:
-                obj.attrs[name] = value
-                return nxt
+            # rebinding an existing attribute when neither __setattr__ nor a class attribute
+            # of that name can intervene (what generic_setattr would do)
+            d = obj.attrs
+            if name in d:
+                cls = obj.mcls
+                if type(cls.lookup('__setattr__')) is not Function and \
+                        type(cls.lookup(name)) in PLAIN_CLASS_ATTRS:
+                    d[name] = value
+                    return nxt
         return run_effect(f, P.set_attr(obj, name, value), nxt)
     return fn
 
@@ -475,7 +490,9 @@ def _binary_op(arg, nxt, code, pc):
         b = s.pop()
         a = s[-1]
         ta = type(a)
-        if (ta is int or ta is float) and (type(b) is int or type(b) is float) and not checked:
+        tb = type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float) and \
+                (not checked or ta is float or tb is float or f.vm.tracker is None):
             s[-1] = func(a, b)
             return nxt
         s.pop()
@@ -493,7 +510,9 @@ def _inplace_op(arg, nxt, code, pc):
         b = s.pop()
         a = s[-1]
         ta = type(a)
-        if (ta is int or ta is float) and (type(b) is int or type(b) is float) and not checked:
+        tb = type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float) and \
+                (not checked or ta is float or tb is float or f.vm.tracker is None):
             s[-1] = func(a, b)
             return nxt
         s.pop()
@@ -513,6 +532,10 @@ def _unary_op(arg, nxt, code, pc):
 def _not(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
+        r = dispatch.truth_req(s[-1])
+        if r is not None:
+            s.pop()
+            return push_result(f, r, pc)   # run again on the bool the call returns
         s[-1] = not truth(s[-1])
         return nxt
     return fn
@@ -538,8 +561,8 @@ def _compare_op(arg, nxt, code, pc):
         if type(a) in HOST_TYPES and type(b) in HOST_TYPES:
             s[-1] = func(a, b)
             return nxt
-        s[-1] = P.monty_compare(arg, a, b)
-        return nxt
+        s.pop()
+        return push_result(f, dispatch.compare(arg, a, b), nxt)
     return fn
 
 
@@ -558,9 +581,8 @@ def _contains_op(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
         container = s.pop()
-        item = s[-1]
-        s[-1] = P.contains(container, item) != bool(arg)
-        return nxt
+        item = s.pop()
+        return push_result(f, dispatch.contains(container, item, bool(arg)), nxt)
     return fn
 
 
@@ -741,15 +763,8 @@ def _dict_merge(arg, nxt, code, pc):
 
 
 def _callable_name(func) -> str:
-    if type(func) is Function:
-        return f'{func.qualname}()'
-    if type(func) is BoundMethod:
-        return _callable_name(func.func)
-    if type(func) in (NativeFunction,):
-        return f'{func.name}()'
-    if type(func) is MClass:
-        return f'{func.name}()'
-    return 'function'
+    from .argerrors import function_str
+    return function_str(func)
 
 
 @op('LIST_TO_TUPLE')
@@ -888,6 +903,9 @@ def _pop_jump_if_false(arg, nxt, code, pc):
             return target
         if v is True:
             return nxt
+        r = dispatch.truth_req(v)
+        if r is not None:
+            return push_result(f, r, pc)   # run again on the bool the call returns
         return nxt if truth(v) else target
     return fn
 
@@ -902,6 +920,9 @@ def _pop_jump_if_true(arg, nxt, code, pc):
             return target
         if v is False or v is None:
             return nxt
+        r = dispatch.truth_req(v)
+        if r is not None:
+            return push_result(f, r, pc)   # run again on the bool the call returns
         return target if truth(v) else nxt
     return fn
 
@@ -960,6 +981,7 @@ def _get_iter(arg, nxt, code, pc):
 @op('FOR_ITER')
 def _for_iter(arg, nxt, code, pc):
     target = arg
+    mode = ('for', target)
 
     def fn(f):
         s = f.stack
@@ -975,11 +997,22 @@ def _for_iter(arg, nxt, code, pc):
                 tr.tick()
             return target
         if t is Generator:
-            if it.state == 3 and it.kind == 'generator':
+            state = it.state
+            if state == 3 and it.kind == 'generator':
                 s.pop()
                 return target
             f.pc = nxt
-            f.vm.resume_gen(f, it, None, ('for', target))
+            vm = f.vm
+            if state <= SUSPENDED and vm.depth < vm.max_depth:   # or CREATED: resume inline
+                gf = it.frame
+                it.state = RUNNING
+                gf.resume_mode = mode
+                gf.stack.append(None)
+                gf.back = f
+                vm.frame = gf
+                vm.depth += 1
+                return EV_SWITCH
+            vm.resume_gen(f, it, None, mode)
             return EV_SWITCH
         cls = T.type_of(it)
         m = cls.lookup('__next__')
@@ -1029,9 +1062,12 @@ def _make_function(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
         closure = s.pop() if flags & 8 else ()
+        annotations = s.pop() if flags & 4 else None
         kwdefaults = s.pop() if flags & 2 else None
         defaults = s.pop() if flags & 1 else ()
         func = Function(fcode, f.globals, defaults, kwdefaults, closure)
+        if annotations is not None:
+            func.annotations = annotations
         if f.ns is not None and '__module__' in f.ns:
             func.module = f.ns['__module__']
         s.append(func)
@@ -1042,15 +1078,29 @@ def _make_function(arg, nxt, code, pc):
 @op('CALL')
 def _call(arg, nxt, code, pc):
     n = arg
+    fpos = -n - 1
 
     def fn(f):
         s = f.stack
-        if n:
+        func = s[fpos]
+        if type(func) is Function and func.code.fastcall == n:
+            if n:
+                args = s[-n:]
+                del s[fpos:]
+            else:
+                args = []
+                s.pop()
+            f.pc = nxt
+            if enter_plain(f, func, args):
+                return EV_SWITCH
+            args = tuple(args)
+        elif n:
             args = tuple(s[-n:])
             del s[-n:]
+            func = s.pop()
         else:
             args = ()
-        func = s.pop()
+            func = s.pop()
         f.pc = nxt
         r = f.vm.call(f, func, args, None)
         if r is PUSHED:
@@ -1058,6 +1108,29 @@ def _call(arg, nxt, code, pc):
         s.append(r)
         return nxt
     return fn
+
+
+def enter_plain(f, func, args: list) -> bool:
+    """Push a frame for a positional-only call of a plain function (``code.fastcall``).
+
+    ``args`` becomes the frame's slot list.  False when the recursion limit is reached (the
+    caller then takes the general path, which raises).
+    """
+    vm = f.vm
+    if vm.depth >= vm.max_depth:
+        return False
+    code = func.code
+    extra = code.nlocals - len(args)
+    if extra:
+        args += [UNBOUND] * extra
+    if code.freevars:
+        args += func.closure
+    frame = Frame(vm, code, args, func.globals)
+    frame.func = func
+    frame.back = f
+    vm.frame = frame
+    vm.depth += 1
+    return True
 
 
 @op('CALL_KW')
@@ -1088,8 +1161,10 @@ def _call_ex(arg, nxt, code, pc):
         kwargs = s.pop() if arg else None
         args = s.pop()
         func = s.pop()
+        if type(args) is not tuple:
+            args = _star_args(func, args)
         f.pc = nxt
-        r = f.vm.call(f, func, tuple(args), kwargs or None)
+        r = f.vm.call(f, func, args, kwargs or None)
         if r is PUSHED:
             return EV_SWITCH
         s.append(r)
@@ -1097,13 +1172,45 @@ def _call_ex(arg, nxt, code, pc):
     return fn
 
 
+def _star_args(func, v) -> tuple:
+    """``f(*v)``: the positional arguments, with CPython's error for a non-iterable ``v``."""
+    if type(v) is list:
+        return tuple(v)
+    try:
+        return tuple(P.iterate(v))
+    except MontyRaise as e:
+        if e.exc.mcls is not T.EXC_BY_NAME['TypeError'] or P.is_iterable_type(v):
+            raise
+    except TypeError:
+        pass
+    raise TypeError(f'{_callable_name(func)} argument after * must be an iterable, '
+                    f'not {T.type_name(v)}') from None
+
+
 @op('CALL_METHOD')
 def _call_method(arg, nxt, code, pc):
     n, names = arg
     npos = n - (len(names) if names else 0)
+    plain = not names
 
     def fn(f):
         s = f.stack
+        if plain:
+            base = len(s) - n - 2
+            func = s[base]
+            if type(func) is Function:
+                first = base + 1 if s[base + 1] is not NULL else base + 2
+                if func.code.fastcall == len(s) - first:
+                    args = s[first:]
+                    del s[base:]
+                    f.pc = nxt
+                    if enter_plain(f, func, args):
+                        return EV_SWITCH
+                    r = f.vm.call(f, func, tuple(args), None)
+                    if r is PUSHED:
+                        return EV_SWITCH
+                    s.append(r)
+                    return nxt
         if n:
             vals = s[-n:]
             del s[-n:]
@@ -1118,7 +1225,11 @@ def _call_method(arg, nxt, code, pc):
             kwargs = None
         if self_ is not NULL:
             if type(func) is NativeFunction and not func.needs_vm and kwargs is None:
-                r = func.fn(self_, *vals)
+                try:
+                    r = func.fn(self_, *vals)
+                except TypeError as e:
+                    from .interp import native_type_error
+                    raise native_type_error(e, func, (self_, *vals)) from None
                 if type(r) is CallReq:
                     f.pc = nxt
                     r = f.vm.push_req(f, r)
@@ -1346,6 +1457,9 @@ def _import_name(arg, nxt, code, pc):
 
 @op('IMPORT_FROM')
 def _import_from(arg, nxt, code, pc):
+    if arg == '*':
+        return _import_star(nxt)
+
     def fn(f):
         mod = f.stack[-1]
         try:
@@ -1354,6 +1468,19 @@ def _import_from(arg, nxt, code, pc):
             from ..builtins.modules import submodule
             v = submodule(f.vm, mod, arg)
         f.stack.append(v)
+        return nxt
+    return fn
+
+
+def _import_star(nxt):
+    """``from module import *``: the public names (``__all__`` when defined)."""
+    def fn(f):
+        from ..builtins.modules import public_names
+        mod = f.stack[-1]
+        target = f.ns if f.ns is not None else f.globals
+        for name, value in public_names(mod):
+            target[name] = value
+        f.stack.append(None)
         return nxt
     return fn
 
@@ -1371,7 +1498,19 @@ def _gen_start(arg, nxt, code, pc):
 def _yield_value(arg, nxt, code, pc):
     def fn(f):
         f.pc = nxt
-        return EV_YIELD
+        gen = f.gen
+        if gen is None or f.entry:
+            return EV_YIELD
+        # a generator resumed by a Monty frame: hand the value back to it here
+        vm = f.vm
+        vm.depth -= 1
+        gen.state = SUSPENDED
+        back = f.back
+        f.back = None
+        f.resume_mode = None
+        vm.frame = back
+        back.stack.append(f.stack.pop())
+        return EV_SWITCH
     return fn
 
 

@@ -106,7 +106,44 @@ def post_class_ready(vm, value, state):
     return state
 
 
+def post_chain(vm, value, state):
+    """Two continuations in a row: a native's own, then its caller's."""
+    first, first_state, second, second_state = state
+    r = POSTS[first](vm, value, first_state)
+    if type(r) is CallReq:
+        if r.post is None:
+            return CallReq(r.func, r.args, r.kwargs, second, second_state)
+        return CallReq(r.func, r.args, r.kwargs, 'chain', (r.post, r.state, second, second_state))
+    if r is DISCARD:
+        return r
+    return POSTS[second](vm, r, second_state)
+
+
+def post_class_step(vm, value, state):
+    """Continue creating a class after a ``__set_name__`` call."""
+    from ..builtins.classes import class_steps
+    return class_steps(vm, *state)
+
+
+def post_try_next(vm, value, state):
+    """Operator dispatch: move to the next candidate dunder on NotImplemented."""
+    from .dispatch import post_try_next as step
+    return step(vm, value, state)
+
+
+def post_ne_from_eq(vm, value, state):
+    from .dispatch import post_ne_from_eq as step
+    return step(vm, value, state)
+
+
+def post_none(vm, value, state):
+    return None
+
+
 POSTS = {
+    'none': post_none,
+    'chain': post_chain,
+    'class_step': post_class_step,
     'class_ready': post_class_ready,
     'for_next': post_identity,
     'discard': post_discard,
@@ -121,4 +158,6 @@ POSTS = {
     'call_then': post_call_then,
     'contains': post_contains,
     'step': post_native_step,
+    'try_next': post_try_next,
+    'ne_from_eq': post_ne_from_eq,
 }

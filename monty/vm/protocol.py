@@ -22,11 +22,10 @@ HOST_VALUE_TYPES = frozenset({int, float, bool, str, bytes, tuple, list, dict, s
 INSTANCE_TYPES = (Instance,) + HOST_SUBCLASS_KINDS
 BLOCKED_ATTRS = frozenset({'__globals__', '__code__', '__closure__', '__builtins__',
                            '__subclasses__', '__reduce__',
-                           '__reduce_ex__', '__getattribute__', '__dict__', 'gi_frame',
+                           '__reduce_ex__', 'gi_frame',
                            'gi_code', 'cr_frame', 'f_back', 'f_globals', 'f_locals', 'tb_frame',
-                           '__self_class__', '__init_subclass__', '__new__',
-                           '__setattr__', '__delattr__', '__getstate__', '__setstate__',
-                           '__weakref__', '__sizeof__', '__class_getitem__', 'mro'})
+                           '__self_class__', '__getstate__', '__setstate__',
+                           '__weakref__', '__sizeof__', 'mro'})
 
 
 def sync(r):
@@ -73,7 +72,7 @@ def get_attr(obj, name: str):
 def bind_native_attr(attr, obj, cls):
     ta = type(attr)
     if ta is NativeFunction:
-        return BoundNative(obj, attr)
+        return BoundNative(obj, attr) if attr.name != '__new__' else attr
     if ta is NativeAttr:
         return attr.getter(obj)
     if ta is Function:
@@ -85,7 +84,8 @@ def bind_native_attr(attr, obj, cls):
     return attr
 
 
-def instance_getattr(obj, name: str):
+def instance_getattr(obj, name: str, fallback: bool = True):
+    """Instance attribute lookup; ``fallback`` allows the class's ``__getattr__``."""
     cls = obj.mcls if not isinstance(obj, HOST_SUBCLASS_KINDS) else T.type_of(obj)
     attr = cls.lookup(name)
     ta = type(attr)
@@ -95,6 +95,10 @@ def instance_getattr(obj, name: str):
         return CallReq(attr.fget, (obj,))
     if ta is NativeAttr:
         return attr.getter(obj)
+    if ta is Instance:
+        get = descriptor_get(attr, True)
+        if get is not UNBOUND:
+            return method_req(get, attr, obj, cls)
     attrs = obj.attrs if type(obj) in (Instance, ExcInstance) else _host_sub_attrs(obj)
     if name in attrs:
         return attrs[name]
@@ -102,20 +106,38 @@ def instance_getattr(obj, name: str):
         if ta is Function:
             return BoundMethod(obj, attr)
         if ta is NativeFunction:
-            return BoundNative(obj, attr)
+            return BoundNative(obj, attr) if name != '__new__' else attr
         if ta is ClassMethod:
             return BoundMethod(cls, attr.func)
         if ta is StaticMethod:
             return attr.func
+        if ta is Instance:
+            get = descriptor_get(attr, False)
+            if get is not UNBOUND:
+                return method_req(get, attr, obj, cls)
         return attr
     if name == '__class__':
         return cls
     if name == '__dict__':
-        return attrs
-    hook = cls.lookup('__getattr__')
+        from ..builtins.classes import has_instance_dict
+        if has_instance_dict(cls):
+            return attrs
+    hook = cls.lookup('__getattr__') if fallback else UNBOUND
     if hook is not UNBOUND:
-        return CallReq(hook, (obj, name))
+        return method_req(hook, obj, name)
     raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+
+
+def descriptor_get(attr, data_only: bool):
+    """``type(attr).__get__`` when ``attr`` (a user object found on a class) is a descriptor;
+    with ``data_only`` only for data descriptors (``__set__`` or ``__delete__`` too)."""
+    dcls = attr.mcls
+    get = dcls.lookup('__get__')
+    if get is UNBOUND or not data_only:
+        return get
+    if dcls.lookup('__set__') is UNBOUND and dcls.lookup('__delete__') is UNBOUND:
+        return UNBOUND
+    return get
 
 
 def _host_sub_attrs(obj) -> dict:
@@ -133,6 +155,8 @@ EARLY_CLASS_ATTRS = frozenset(('__name__', '__qualname__', '__mro__', '__bases__
 
 def class_getattr(cls: MClass, name: str):
     if name in EARLY_CLASS_ATTRS:
+        if name == '__class__' and cls.meta is not None:
+            return cls.meta
         return CLASS_ATTRS[name](cls)
     attr = cls.lookup(name)
     if attr is not UNBOUND:
@@ -143,10 +167,43 @@ def class_getattr(cls: MClass, name: str):
             return attr.func
         if ta is NativeAttr and name in CLASS_LEVEL_NATIVE:
             return attr.getter(cls)
+        if ta is Instance:
+            get = descriptor_get(attr, False)
+            if get is not UNBOUND:
+                return method_req(get, attr, None, cls)
         return attr
     special = CLASS_ATTRS.get(name)
     if special is not None:
         return special(cls)
+    if cls.meta is not None:
+        return meta_getattr(cls, name)
+    raise AttributeError(f"type object '{cls.name}' has no attribute '{name}'")
+
+
+def meta_getattr(cls: MClass, name: str):
+    """An attribute of a class found on its metaclass (methods bind to the class)."""
+    meta = cls.meta
+    attr = meta.lookup(name)
+    ta = type(attr)
+    if ta is Function:
+        return BoundMethod(cls, attr)
+    if ta is Property:
+        return CallReq(attr.fget, (cls,))
+    if ta is ClassMethod:
+        return BoundMethod(meta, attr.func)
+    if ta is StaticMethod:
+        return attr.func
+    if ta is Instance:
+        get = descriptor_get(attr, False)
+        if get is not UNBOUND:
+            return method_req(get, attr, cls, meta)
+    if ta is NativeFunction:
+        return BoundNative(cls, attr)
+    if attr is not UNBOUND:
+        return attr
+    hook = meta.lookup('__getattr__')
+    if type(hook) is Function:
+        return CallReq(hook, (cls, name))
     raise AttributeError(f"type object '{cls.name}' has no attribute '{name}'")
 
 
@@ -170,7 +227,8 @@ CLASS_LEVEL_NATIVE = frozenset()
 
 
 def super_getattr(sup: Super, name: str):
-    mro = T.type_of(sup.obj).mro if not isinstance(sup.obj, MClass) else sup.obj.mro
+    on_class = type(sup.obj) is MClass and sup.start in sup.obj.mro
+    mro = sup.obj.mro if on_class else T.type_of(sup.obj).mro
     try:
         start = mro.index(sup.start) + 1
     except ValueError:
@@ -179,7 +237,13 @@ def super_getattr(sup: Super, name: str):
         if name in klass.dict:
             attr = klass.dict[name]
             ta = type(attr)
-            if isinstance(sup.obj, MClass):
+            if ta is Instance:
+                get = descriptor_get(attr, False)
+                if get is not UNBOUND:
+                    return method_req(get, attr, None if on_class else sup.obj,
+                                      sup.obj if on_class else T.type_of(sup.obj))
+                return attr
+            if on_class:
                 if ta is ClassMethod:
                     return BoundMethod(sup.obj, attr.func)
                 if ta is StaticMethod:
@@ -208,37 +272,17 @@ def set_attr(obj, name: str, value):
     t = type(obj)
     if t is Instance or t is ExcInstance or isinstance(obj, INSTANCE_TYPES):
         cls = T.type_of(obj)
-        attr = cls.lookup(name)
-        ta = type(attr)
-        if ta is Property:
-            if attr.fset is None:
-                raise AttributeError(f"property '{attr.name or name}' of '{cls.name}' object "
-                                     f"has no setter")
-            return CallReq(attr.fset, (obj, value), post='discard')
-        if ta is NativeAttr and attr.setter is not None:
-            attr.setter(obj, value)
-            return None
         hook = cls.lookup('__setattr__')
-        if hook is not UNBOUND and type(hook) is Function:
+        if type(hook) is Function:
             return CallReq(hook, (obj, name, value), post='discard')
-        if cls.lookup('__slots_frozen__') is not UNBOUND:
-            pass
-        attrs = obj.attrs if t in (Instance, ExcInstance) else _host_sub_attrs(obj)
-        attrs[name] = value
-        return None
+        return generic_setattr(obj, name, value, cls)
     if t is MClass:
-        if obj.native:
-            raise TypeError(f"cannot set '{name}' attribute of immutable type '{obj.name}'")
-        if name == '__name__':
-            obj.name = value
-        elif name == '__qualname__':
-            obj.qualname = value
-        elif name == '__doc__':
-            obj.doc = value
-            obj.dict['__doc__'] = value
-        else:
-            obj.dict[name] = value
-        return None
+        meta = obj.meta
+        if meta is not None:
+            hook = meta.lookup('__setattr__')
+            if type(hook) is Function:
+                return CallReq(hook, (obj, name, value), post='discard')
+        return class_setattr(obj, name, value)
     if t is Function:
         return _set_function_attr(obj, name, value)
     if t is Module:
@@ -250,6 +294,93 @@ def set_attr(obj, name: str, value):
             raise AttributeError(f"attribute '{name}' of '{cls.name}' objects is not writable")
         raise AttributeError(f"'{cls.name}' object attribute '{name}' is read-only")
     raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+
+
+def class_setattr(obj: MClass, name: str, value):
+    """``type.__setattr__``: store in the class namespace (builtin types are immutable)."""
+    if obj.native:
+        raise TypeError(f"cannot set '{name}' attribute of immutable type '{obj.name}'")
+    if name == '__name__':
+        obj.name = value
+    elif name == '__qualname__':
+        obj.qualname = value
+    elif name == '__doc__':
+        obj.doc = value
+        obj.dict['__doc__'] = value
+    else:
+        obj.dict[name] = value
+    return None
+
+
+def class_delattr(obj: MClass, name: str):
+    """``type.__delattr__``."""
+    if obj.native:
+        raise TypeError(f"cannot delete '{name}' attribute of immutable type '{obj.name}'")
+    if name not in obj.dict:
+        raise AttributeError(f"type object '{obj.name}' has no attribute '{name}'")
+    del obj.dict[name]
+    return None
+
+
+def as_call_result(r):
+    """A set/delete effect (None or a 'discard' request) as a call's value: None."""
+    if type(r) is CallReq and r.post == 'discard':
+        return CallReq(r.func, r.args, r.kwargs, 'none')
+    return r
+
+
+def generic_setattr(obj, name: str, value, cls: MClass):
+    """``object.__setattr__``: data descriptors, then the instance's attributes."""
+    attr = cls.lookup(name)
+    ta = type(attr)
+    if ta is Property:
+        if attr.fset is None:
+            raise AttributeError(f"property '{attr.name or name}' of '{cls.name}' object "
+                                 f"has no setter")
+        return CallReq(attr.fset, (obj, value), post='discard')
+    if ta is NativeAttr and attr.setter is not None:
+        attr.setter(obj, value)
+        return None
+    if ta is Instance:
+        setter = attr.mcls.lookup('__set__')
+        if setter is not UNBOUND:
+            return method_req(setter, attr, obj, value, post='discard')
+    attrs = obj.attrs if type(obj) in (Instance, ExcInstance) else _host_sub_attrs(obj)
+    if name not in attrs:
+        from ..builtins.classes import has_instance_dict
+        if not has_instance_dict(cls):
+            raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+        if name == '__dict__':
+            return _replace_dict(obj, value)
+    attrs[name] = value
+    return None
+
+
+def _replace_dict(obj, value):
+    if type(value) is not dict:
+        raise TypeError(f"__dict__ must be set to a dictionary, not a '{T.type_name(value)}'")
+    obj.attrs = value
+    return None
+
+
+def generic_delattr(obj, name: str, cls: MClass):
+    """``object.__delattr__``: data descriptors, then the instance's attributes."""
+    attr = cls.lookup(name)
+    ta = type(attr)
+    if ta is Property:
+        if attr.fdel is None:
+            raise AttributeError(f"property '{attr.name or name}' of '{cls.name}' object "
+                                 f"has no deleter")
+        return CallReq(attr.fdel, (obj,), post='discard')
+    if ta is Instance:
+        deleter = attr.mcls.lookup('__delete__')
+        if deleter is not UNBOUND:
+            return method_req(deleter, attr, obj, post='discard')
+    attrs = obj.attrs if type(obj) in (Instance, ExcInstance) else _host_sub_attrs(obj)
+    if name not in attrs:
+        raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+    del attrs[name]
+    return None
 
 
 def _set_function_attr(fn: Function, name: str, value):
@@ -274,25 +405,17 @@ def del_attr(obj, name: str):
     t = type(obj)
     if t is Instance or t is ExcInstance or isinstance(obj, INSTANCE_TYPES):
         cls = T.type_of(obj)
-        attr = cls.lookup(name)
-        if type(attr) is Property:
-            if attr.fdel is None:
-                raise AttributeError(f"property '{attr.name or name}' of '{cls.name}' object "
-                                     f"has no deleter")
-            return CallReq(attr.fdel, (obj,), post='discard')
         hook = cls.lookup('__delattr__')
-        if hook is not UNBOUND and type(hook) is Function:
+        if type(hook) is Function:
             return CallReq(hook, (obj, name), post='discard')
-        attrs = obj.attrs if t in (Instance, ExcInstance) else _host_sub_attrs(obj)
-        if name not in attrs:
-            raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
-        del attrs[name]
-        return None
+        return generic_delattr(obj, name, cls)
     if t is MClass and not obj.native:
-        if name not in obj.dict:
-            raise AttributeError(f"type object '{obj.name}' has no attribute '{name}'")
-        del obj.dict[name]
-        return None
+        meta = obj.meta
+        if meta is not None:
+            hook = meta.lookup('__delattr__')
+            if type(hook) is Function:
+                return CallReq(hook, (obj, name), post='discard')
+        return class_delattr(obj, name)
     if t is Function and fn_has_attr(obj, name):
         del obj.attrs[name]
         return None
@@ -319,10 +442,16 @@ FUNCTION_ATTRS = {
     '__module__': lambda f: f.module,
     '__defaults__': lambda f: f.defaults or None,
     '__kwdefaults__': lambda f: dict(f.kwdefaults) if f.kwdefaults else None,
-    '__annotations__': lambda f: f.annotations if f.annotations is not None else {},
+    '__annotations__': lambda f: _function_annotations(f),
     '__dict__': lambda f: f.attrs if f.attrs is not None else {},
     '__class__': lambda f: T.FUNCTION,
 }
+
+
+def _function_annotations(fn: Function) -> dict:
+    if fn.annotations is None:
+        fn.annotations = {}
+    return fn.annotations
 
 
 def _bound_method_attr(m: BoundMethod, name: str):
@@ -444,38 +573,9 @@ def check_size(op: int, a, b) -> None:
 
 
 def monty_binary(op: int, a, b, inplace: bool):
-    name = BINOP_DUNDERS[op]
-    ca, cb = T.type_of(a), T.type_of(b)
-    if inplace:
-        im = ca.lookup(f'__i{name}__')
-        if im is not UNBOUND and im is not None:
-            r = call_method_sync(im, a, b)
-            if r is not NotImplemented:
-                return r
-    lm = ca.lookup(f'__{name}__')
-    rm = cb.lookup(f'__r{name}__') if cb is not ca else UNBOUND
-    if rm is not UNBOUND and cb is not ca and ca in cb.mro and rm is not ca.lookup(f'__r{name}__'):
-        r = call_method_sync(rm, b, a)
-        if r is not NotImplemented:
-            return r
-        rm = UNBOUND
-    if type(lm) is NativeFunction and type(a) in HOST_VALUE_TYPES:
-        lm = UNBOUND
-    if lm is not UNBOUND and lm is not None:
-        r = call_method_sync(lm, a, b)
-        if r is not NotImplemented:
-            return r
-    if rm is not UNBOUND and rm is not None:
-        r = call_method_sync(rm, b, a)
-        if r is not NotImplemented:
-            return r
-    sym = INPLACE_SYMBOLS[op] if inplace else BINOP_SYMBOLS[op]
-    ta = type(a)
-    if op == 2 and ta in (list, tuple, str, bytes):
-        raise TypeError(f"can't multiply sequence by non-int of type '{cb.name}'")
-    if op == 0 and ta in (list, tuple, str, bytes):
-        raise TypeError(f'can only concatenate {ca.name} (not "{cb.name}") to {ca.name}')
-    raise TypeError(f"unsupported operand type(s) for {sym}: '{ca.name}' and '{cb.name}'")
+    """Dunder dispatch for ``a <op> b``: a value, or a CallReq when a Monty dunder runs."""
+    from .dispatch import binary
+    return binary(op, a, b, inplace)
 
 
 def call_method_sync(meth, self_, *args):
@@ -539,39 +639,9 @@ def compare(op: int, a, b):
 
 
 def monty_compare(op: int, a, b):
-    ca, cb = T.type_of(a), T.type_of(b)
-    rop = CMP_REFLECT[op]
-    tried_reflected = False
-    if cb is not ca and ca in cb.mro:
-        rm = cb.lookup(CMP_DUNDERS[rop])
-        if rm is not UNBOUND and rm is not None and rm is not ca.lookup(CMP_DUNDERS[rop]):
-            r = call_method_sync(rm, b, a)
-            tried_reflected = True
-            if r is not NotImplemented:
-                return r
-    lm = ca.lookup(CMP_DUNDERS[op])
-    if lm is not UNBOUND and lm is not None:
-        r = call_method_sync(lm, a, b)
-        if r is not NotImplemented:
-            return r
-    if not tried_reflected:
-        rm = cb.lookup(CMP_DUNDERS[rop])
-        if rm is not UNBOUND and rm is not None:
-            r = call_method_sync(rm, b, a)
-            if r is not NotImplemented:
-                return r
-    if op == 2:
-        return a is b
-    if op == 3:
-        if lm is not UNBOUND:
-            eq = ca.lookup('__eq__')
-            if eq is not UNBOUND and eq is not OBJECT_EQ:
-                r = call_method_sync(eq, a, b)
-                if r is not NotImplemented:
-                    return not truthy(r)
-        return a is not b
-    raise TypeError(f"'{CMP_SYMBOLS[op]}' not supported between instances of "
-                    f"'{ca.name}' and '{cb.name}'")
+    """Rich comparison through dunders, evaluated now (see ``dispatch.compare`` for frames)."""
+    from .dispatch import compare
+    return sync(compare(op, a, b))
 
 
 OBJECT_EQ = UNBOUND   # filled by the object type table
@@ -722,14 +792,34 @@ def get_item(obj, key):
         return obj[key]
     cls = T.type_of(obj)
     if t is MClass:
-        m = cls.lookup('__class_getitem__') if False else obj.lookup('__class_getitem__')
-        if m is not UNBOUND:
-            return method_req(m.func if type(m) is ClassMethod else m, obj, key)
-        return GenericAlias(obj, key)
+        return class_getitem(obj, key)
     m = cls.lookup('__getitem__')
     if m is UNBOUND or m is None:
         raise TypeError(f"'{cls.name}' object is not subscriptable")
     return method_req(m, obj, key)
+
+
+def class_getitem(cls: MClass, key):
+    """``cls[key]``: the metaclass's ``__getitem__``, else ``__class_getitem__``."""
+    if cls.meta is not None:
+        m = cls.meta.lookup('__getitem__')
+        if m is not UNBOUND and m is not None:
+            return method_req(m, cls, key)
+    m = cls.lookup('__class_getitem__')
+    if m is not UNBOUND:
+        if type(m) is ClassMethod:
+            return call_req_or_value(m.func, cls, key)
+        return method_req(m, cls, key)
+    if cls.native or cls.module != '__main__':
+        return GenericAlias(cls, key)
+    raise TypeError(f"type '{cls.name}' is not subscriptable")
+
+
+def call_req_or_value(func, *args):
+    """Call ``func`` (a Monty function or a native) as a request."""
+    if type(func) is NativeFunction:
+        return func.fn(current[0], *args) if func.needs_vm else func.fn(*args)
+    return CallReq(func, args)
 
 
 class GenericAlias:
@@ -741,11 +831,9 @@ class GenericAlias:
         self.args = args if isinstance(args, tuple) else (args,)
 
     def __repr__(self):
-        def name(a):
-            if isinstance(a, MClass):
-                return a.name if a.module == 'builtins' else f'{a.module}.{a.qualname}'
-            return repr(a)
-        return f"{name(self.origin)}[{', '.join(name(a) for a in self.args)}]"
+        from ..builtins.unions import type_repr
+        args = ', '.join(type_repr(a) for a in self.args) if self.args else '()'
+        return f"{type_repr(self.origin)}[{args}]"
 
 
 def set_item(obj, key, value):

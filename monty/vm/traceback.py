@@ -3,14 +3,29 @@ from __future__ import annotations
 
 from ..builtins import types as T
 from ..errors import Frame
+from . import suggest
+from .carets import marker_line
 
 CAUSE = '\nThe above exception was the direct cause of the following exception:\n\n'
 CONTEXT = '\nDuring handling of the above exception, another exception occurred:\n\n'
 
 
+HIDDEN_FILES = frozenset({'<<callbacks>>'})   # builtins written in Monty, shown like C code
+
+
+def visible(tb) -> list:
+    """Traceback entries without the frames of builtins implemented in Monty."""
+    return [e for e in tb if e[0].filename not in HIDDEN_FILES]
+
+
 def frames_of(exc) -> list[Frame]:
+    return tb_frames(exc.tb)
+
+
+def tb_frames(tb) -> list[Frame]:
+    """``Frame`` records of ``(code, pc)`` traceback entries, outermost first."""
     out = []
-    for code, pc in exc.tb:
+    for code, pc in visible(tb):
         line, col, end_line, end_col = code.position(pc)
         out.append(Frame(code.filename, line, col + 1, end_line, end_col + 1, code.name,
                          code.source.line(line).strip()))
@@ -26,6 +41,7 @@ def exception_line(exc) -> str:
     except Exception:  # noqa: BLE001 - a broken __str__ must not break the traceback
         text = '<exception str() failed>'
     line = f'{name}: {text}' if text else name
+    line += suggest.hint(exc)
     if exc.notes:
         line += ''.join('\n' + str(n) for n in exc.notes)
     return line
@@ -44,11 +60,30 @@ def format_exception(exc, _seen=None) -> str:
     return ''.join(parts)
 
 
+def stack_entries(top, pc: int) -> list:
+    """Traceback entries of the running frames, ``top`` stopped at ``pc`` (for limit errors)."""
+    out = []
+    f = top
+    while f is not None:
+        out.append((f.code, min(max(pc, 0), len(f.code.ops) - 1)))
+        f = f.back
+        pc = f.pc - 1 if f is not None else 0
+    out.reverse()
+    return out
+
+
 def format_single(exc) -> str:
+    lines = tb_lines(exc.tb)
+    lines.append(exception_line(exc))
+    return '\n'.join(lines) + '\n'
+
+
+def tb_lines(tb) -> list[str]:
+    """The ``Traceback (most recent call last):`` block for ``(code, pc)`` entries."""
     lines = []
-    if exc.tb:
+    if tb:
         lines.append('Traceback (most recent call last):')
-        for entry in _collapse(exc.tb):
+        for entry in _collapse(visible(tb)):
             if isinstance(entry, str):
                 lines.append(entry)
                 continue
@@ -61,20 +96,11 @@ def format_single(exc) -> str:
                 caret = _carets(src, line, col, end_line, end_col)
                 if caret:
                     lines.append(caret)
-    lines.append(exception_line(exc))
-    return '\n'.join(lines) + '\n'
+    return lines
 
 
 def _carets(src: str, line: int, col: int, end_line: int, end_col: int) -> str:
-    stripped = src.strip()
-    indent = len(src) - len(src.lstrip())
-    if end_line != line:
-        end_col = len(src.rstrip())
-    start = col - indent
-    stop = end_col - indent
-    if start <= 0 and stop >= len(stripped) or stop <= start or start < 0:
-        return ''
-    return '    ' + ' ' * start + '^' * (stop - start)
+    return marker_line(src, line, col, end_line, end_col)
 
 
 def _collapse(tb):

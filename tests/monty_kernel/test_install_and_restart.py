@@ -25,6 +25,14 @@ def cli(*args: str) -> str:
     return done.stdout
 
 
+def shell_reply(kc, msg_id: str) -> dict:
+    """The reply to request msg_id, skipping stray replies (e.g. to wait_for_ready's probes)."""
+    while True:
+        msg = kc.get_shell_msg(timeout=TIMEOUT)
+        if msg['parent_header'].get('msg_id') == msg_id:
+            return msg['content']
+
+
 def run_cell(kc, code: str) -> tuple[dict, str]:
     """Execute code; return the reply content and everything shown (streams and results)."""
     msg_id = kc.execute(code)
@@ -40,7 +48,7 @@ def run_cell(kc, code: str) -> tuple[dict, str]:
             shown.append(content['data']['text/plain'])
         elif kind == 'status' and content['execution_state'] == 'idle':
             break
-    return kc.get_shell_msg(timeout=TIMEOUT)['content'], ''.join(shown)
+    return shell_reply(kc, msg_id), ''.join(shown)
 
 
 @pytest.fixture
@@ -94,8 +102,8 @@ def test_handlers_autosave_and_restart(env):
         kc.wait_for_ready(timeout=TIMEOUT)
         reply, shown = run_cell(kc, 'total')
         assert shown == '42'
-        kc.history(hist_access_type='tail', n=5, output=False, raw=True)
-        history = kc.get_shell_msg(timeout=TIMEOUT)['content']['history']
+        msg_id = kc.history(hist_access_type='tail', n=5, output=False, raw=True)
+        history = shell_reply(kc, msg_id)['history']
         assert [entry[2] for entry in history] == ['total = add(40, 2)\ntriple(total)', 'total']
         assert history[0][0] + 1 == history[1][0]
     finally:
@@ -109,10 +117,10 @@ def test_interrupt_inside_a_slow_handler(env):
         '--handlers', str(tools / 'tools.py'))
     km, kc = start_new_kernel(kernel_name='monty')
     try:
-        kc.execute('nap(30)')
+        msg_id = kc.execute('nap(30)')
         time.sleep(1.0)
         km.interrupt_kernel()
-        reply = kc.get_shell_msg(timeout=TIMEOUT)['content']
+        reply = shell_reply(kc, msg_id)
         assert reply['ename'] == 'KeyboardInterrupt'
         assert run_cell(kc, 'add(1, 2)')[1] == '3'
     finally:

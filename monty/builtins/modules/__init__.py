@@ -25,6 +25,12 @@ REGISTRY = {
     'string': 'string_module',
     'time': 'time_module',
     'datetime': 'datetime_module',
+    'enum': 'enum_module',
+    'os': 'os_module',
+    'os.path': 'posixpath_module',
+    'posixpath': 'posixpath_module',
+    'pathlib': 'pathlib_module',
+    '<callbacks>': 'callbacks_module',   # builtins' Monty half; not importable by name
 }
 
 
@@ -77,6 +83,24 @@ def _run_source(vm, name: str, impl) -> Module:
         if caller is not None:
             caller.pc = saved_pc
     return mod
+
+
+def public_names(mod: Module) -> list:
+    """``(name, value)`` pairs ``from mod import *`` binds: ``__all__`` or no-underscore names."""
+    d = mod.dict
+    names = d.get('__all__')
+    if names is None:
+        return [(k, v) for k, v in d.items() if isinstance(k, str) and not k.startswith('_')]
+    from ...vm.protocol import iterate
+    out = []
+    for name in iterate(names):
+        if not isinstance(name, str):
+            raise TypeError(f'Item in {mod.name}.__all__ must be str, not '
+                            f'{type(name).__name__}')
+        if name not in d:
+            raise AttributeError(f"module '{mod.name}' has no attribute '{name}'")
+        out.append((name, d[name]))
+    return out
 
 
 def submodule(vm, mod: Module, attr: str):

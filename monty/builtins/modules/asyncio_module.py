@@ -1,7 +1,13 @@
 """``asyncio``: a small deterministic event loop over Monty coroutines, written in Monty.
 
 Tasks run in FIFO order like CPython's loop: ``sleep(0)`` yields to the other ready tasks,
-``gather`` schedules its children in order and resumes the waiter when all are done.
+``gather`` schedules its children in order and resumes the waiter when all are done.  A task
+awaiting an external future (an external call the host answered with a future) is parked;
+when no task can run, the loop hands the ids of every parked future to the host at once
+(one ``FutureSnapshot``) and wakes the tasks whose futures the host resolved.
+
+The running loop is found from the frame stack (``_running_loop``), not from module state, so
+a paused loop resumes in another process with everything it needs in its frames.
 """
 
 SOURCE = '''
@@ -138,6 +144,7 @@ class _Gather:
 class _Loop:
     def __init__(self):
         self._ready = []
+        self._parked = []
         self._closed = False
 
     def create_task(self, coro, name=None):
@@ -161,6 +168,8 @@ class _Loop:
             self._ready.append((task, None, None))
         elif isinstance(signal, (_Gather, _WaitTask)):
             signal.attach(task, self)
+        elif _is_external(signal):
+            self._parked.append((task, signal))
         else:
             self._ready.append((task, None, RuntimeError(
                 f"Task got bad yield: {signal!r}")))
@@ -168,36 +177,42 @@ class _Loop:
     def run_until_complete(self, task):
         while not task._done:
             if not self._ready:
-                _wait_external()
+                if not self._parked:
+                    raise RuntimeError('Event loop stopped before Future completed.')
+                _wait_external([_future_id(fut) for t, fut in self._parked])
+                self._wake()
                 continue
             item = self._ready.pop(0)
             self._step(item[0], item[1], item[2])
         return task.result()
 
-
-_loops = []
+    def _wake(self):
+        still = []
+        for task, fut in self._parked:
+            if fut.done():
+                self._ready.append((task, None, None))
+            else:
+                still.append((task, fut))
+        self._parked = still
 
 
 def get_running_loop():
-    if not _loops:
+    loop = _running_loop()
+    if loop is None:
         raise RuntimeError('no running event loop')
-    return _loops[-1]
+    return loop
 
 
 get_event_loop = get_running_loop
 
 
 def run(main, *, debug=None):
-    if _loops:
+    if _running_loop() is not None:
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     if not iscoroutine(main):
         raise ValueError(f'a coroutine was expected, got {main!r}')
     loop = _Loop()
-    _loops.append(loop)
-    try:
-        return loop.run_until_complete(loop.create_task(main))
-    finally:
-        _loops.pop()
+    return loop.run_until_complete(loop.create_task(main))
 
 
 def create_task(coro, *, name=None):
@@ -207,14 +222,29 @@ def create_task(coro, *, name=None):
 ensure_future = create_task
 
 
+async def _await(aw):
+    return await aw
+
+
+async def _gather_detached(aws, return_exceptions):
+    """``await gather(...)`` outside any loop (top-level await): run a loop just for it."""
+    async def main():
+        return await gather(*aws, return_exceptions=return_exceptions)
+    return run(main())
+
+
 def gather(*aws, return_exceptions=False):
-    loop = get_running_loop()
+    loop = _running_loop()
+    if loop is None:
+        return _gather_detached(aws, return_exceptions)
     tasks = []
     for aw in aws:
         if isinstance(aw, Task):
             tasks.append(aw)
-        else:
+        elif iscoroutine(aw):
             tasks.append(loop.create_task(aw))
+        else:
+            tasks.append(loop.create_task(_await(aw)))
     return _Gather(tasks, return_exceptions)
 
 
@@ -230,12 +260,26 @@ iscoroutinefunction = None
 '''
 
 
-def natives(vm):
+LOOP_FILE, LOOP_RUNNER = '<asyncio>', '_Loop.run_until_complete'
+
+
+def natives(vm) -> dict:
+    """Host helpers: finding the running loop, telling external futures apart, waiting."""
+    from ...host.external import ExternalFuture
     from ...objects.model import NativeFunction
 
-    def wait_external():
-        hook = getattr(vm, 'wait_external_futures', None)
-        if hook is None:
-            raise RuntimeError('event loop has no ready tasks (deadlock)')
-        return hook()
-    return {'_wait_external': NativeFunction('_wait_external', wait_external)}
+    def running_loop():
+        f = vm.frame
+        while f is not None:
+            if f.code.qualname == LOOP_RUNNER and f.code.filename == LOOP_FILE:
+                return f.locals[0]
+            f = f.back
+        return None
+
+    def wait_external(ids):
+        return vm.wait_external_futures(list(ids))
+
+    table = {'_running_loop': running_loop, '_wait_external': wait_external,
+             '_is_external': lambda x: type(x) is ExternalFuture,
+             '_future_id': lambda fut: fut.call_id}
+    return {name: NativeFunction(name, fn) for name, fn in table.items()}

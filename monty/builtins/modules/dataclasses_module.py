@@ -100,7 +100,7 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, has
 
 
 def _is_classvar(tp):
-    if tp is typing.ClassVar:
+    if tp is typing.ClassVar or getattr(tp, '__origin__', None) is typing.ClassVar:
         return True
     return isinstance(tp, str) and (tp.startswith('ClassVar') or
                                     tp.startswith('typing.ClassVar'))

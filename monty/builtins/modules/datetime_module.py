@@ -2,7 +2,7 @@
 
 Values are host ``date``/``datetime``/``time``/``timedelta``/``timezone`` objects (pure data);
 Monty code reaches only the names listed here.  Reading the clock or the local time zone is an
-OS call (see ``time_module.os_call``).
+OS call (see ``host.osaccess``).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import datetime as _dt
 from ...objects.model import Module, NativeAttr, NativeFunction, StaticMethod
 from .. import types as T
 from ..constructors import NATIVE_CTORS
-from .time_module import os_call
+from ...host.osaccess import os_call, then
 
 
 def _cls(name: str, host, bases=(T.OBJECT,)):
@@ -78,15 +78,25 @@ def _fill(cls, attrs: str, methods: str, consts: str, ctors: str) -> None:
 
 
 # -- calls that read the clock or the local time zone ------------------------------------------
-def _checked(value, host_type, name: str):
-    if not isinstance(value, host_type):
-        raise TypeError(f'the OS handler must answer {name} with a {host_type.__name__}')
+ANSWER_TYPES = {'date': _dt.date, 'datetime': _dt.datetime}
+
+
+@then('datetime_answer')
+def _checked(vm, value, state):
+    """Reject an answer that is not a ``state[1]`` ('date' or 'datetime')."""
+    name, kind = state
+    if not isinstance(value, ANSWER_TYPES[kind]):
+        raise TypeError(f'the OS handler must answer {name} with a {kind}')
     return value
+
+
+def _ask(name: str, args: tuple, kwargs, result_type):
+    return os_call(name, args, kwargs, 'datetime_answer', (name, result_type.__name__))
 
 
 def _os(name: str, result_type):
     def fn(vm, *args, **kwargs):
-        return _checked(os_call(vm, name, args, kwargs), result_type, name)
+        return _ask(name, args, kwargs, result_type)
     return fn
 
 
@@ -94,21 +104,20 @@ def _fromtimestamp(host_type, name: str):
     def fn(vm, t, tz=None):
         if tz is not None:
             return host_type.fromtimestamp(t, tz)
-        return _checked(os_call(vm, name, (t,)), host_type, name)
+        return _ask(name, (t,), None, host_type)
     return fn
 
 
 def _astimezone(vm, self, tz=None):
     if tz is not None:
         return self.astimezone(tz)
-    return _checked(os_call(vm, 'datetime.astimezone', (self,)), _dt.datetime,
-                    'datetime.astimezone')
+    return _ask('datetime.astimezone', (self,), None, _dt.datetime)
 
 
 def _timestamp(vm, self):
     if self.tzinfo is not None and self.utcoffset() is not None:
         return self.timestamp()
-    return os_call(vm, 'datetime.timestamp', (self,))
+    return os_call('datetime.timestamp', (self,), None, 'clock', ('datetime.timestamp', 'float'))
 
 
 def _static(name: str, fn) -> StaticMethod:

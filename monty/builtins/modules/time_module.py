@@ -1,34 +1,31 @@
-"""``time``: clocks and ``sleep``, all answered by the host's OS handler.
+"""``time``: clocks and ``sleep``, all answered by the host as OS calls.
 
-``os_call`` is the one door to the outside world for the time-related modules: without a host
-handler (``vm.os_handler``) every such call raises a clear RuntimeError.
+Each reading is an OS call (``host.osaccess``): answered by the host's handler, paused as an
+``OsSnapshot`` under ``start()``, or a clear RuntimeError when the host allows no OS access.
 """
 from __future__ import annotations
 
+from ...host.osaccess import os_call, then
 from ...objects.model import Module, NativeFunction
 from .. import types as T
 
 
-def os_call(vm, name: str, args: tuple = (), kwargs: dict | None = None):
-    """Ask the host to perform OS operation ``name`` (e.g. ``'time.time'``)."""
-    if vm.os_handler is None:
-        raise RuntimeError(f'{name}() is not available: the host has not allowed OS access')
-    return vm.os_handler(name, tuple(args), dict(kwargs or {}))
-
-
-def _number(value, name: str) -> float:
+@then('clock')
+def _clock_answer(vm, value, state):
+    """Check a clock reading and convert it (``state`` is ``(name, 'float'|'int')``)."""
+    name, kind = state
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise TypeError(f'the OS handler must answer {name} with a number')
-    return value
+    return float(value) if kind == 'float' else int(value)
 
 
 def _clock(name: str, convert):
-    def fn(vm):
-        return convert(_number(os_call(vm, name), name))
+    def fn():
+        return os_call(name, (), None, 'clock', (name, convert.__name__))
     return fn
 
 
-def sleep(vm, secs):
+def sleep(secs):
     """``time.sleep``: arguments are checked here, the waiting is the host's."""
     if not isinstance(secs, (int, float)):
         raise TypeError(f"'{T.type_name(secs)}' object cannot be interpreted as an integer")
@@ -36,8 +33,7 @@ def sleep(vm, secs):
         raise ValueError('Invalid value NaN (not a number)')
     if secs < 0:
         raise ValueError('sleep length must be non-negative')
-    os_call(vm, 'time.sleep', (secs,))
-    return None
+    return os_call('time.sleep', (secs,), None, 'ignore')
 
 
 CLOCKS = {
@@ -47,8 +43,7 @@ CLOCKS = {
 
 
 def build(vm) -> Module:
-    ns = {name: NativeFunction(name, _clock(f'time.{name}', conv), needs_vm=True,
-                               module='time')
+    ns = {name: NativeFunction(name, _clock(f'time.{name}', conv), module='time')
           for name, conv in CLOCKS.items()}
-    ns['sleep'] = NativeFunction('sleep', sleep, needs_vm=True, module='time')
+    ns['sleep'] = NativeFunction('sleep', sleep, module='time')
     return Module('time', ns)

@@ -1,0 +1,127 @@
+"""The interpreter's fast paths (fused instructions, inline calls, generator switches) keep
+CPython's exact results, errors and tracebacks, and resource limits still apply to them."""
+import traceback
+
+import pytest
+
+from monty import Monty, MontyRuntimeError, ResourceLimits
+
+
+def cpython_error(src: str) -> tuple:
+    """CPython's error for ``src`` run as main.py: message and (line, columns) of each frame."""
+    try:
+        exec(compile(src, 'main.py', 'exec'), {'__name__': '__main__'})
+    except Exception as e:  # noqa: BLE001 - the error is the expected result
+        frames = traceback.extract_tb(e.__traceback__.tb_next)
+        where = [(fs.lineno, fs.colno + 1, fs.end_lineno, fs.end_colno + 1) for fs in frames]
+        return f'{type(e).__name__}: {e}', where
+    raise AssertionError('expected an error')
+
+
+def monty_error(src: str) -> tuple:
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(src).run()
+    err = info.value
+    where = [(fr.line, fr.column, fr.end_line, fr.end_column) for fr in err.traceback()]
+    return f'{err.type_name}: {err.message}', where
+
+
+# Each program fails inside a sequence the interpreter fuses, at an instruction after the first.
+FAILING = {
+    'local_plus_const': 'def f(a):\n    b = a + 1\n    return b\nf("x")',
+    'local_times_local': 'def f(a, b):\n    return a * b\nf([1], 2.5)',
+    'division_by_zero_local': 'def f(a, b):\n    c = a // b\n    return c\nf(7, 0)',
+    'compare_and_branch': 'def f(a):\n    if a < 3:\n        return 1\n    return 2\nf("s")',
+    'const_compare_on_stack': 'def f(a):\n    while a[0] > 2:\n        return 1\nf([None])',
+    'subscript_const': 'def f(a):\n    return a[5]\nf([1, 2])',
+    'subscript_local_dict': 'def f(d, k):\n    return d[k]\nf({"a": 1}, "b")',
+    'augmented_subscript': 'def f(v):\n    v[3] += 1.5\nf([0.0])',
+    'augmented_subscript_type': 'def f(v):\n    v[0] -= "s"\nf([0.0])',
+    'unpack_wrong_length': 'def f(p):\n    x, y = p\n    return x\nf((1, 2, 3))',
+    'unbound_local_pair': 'def f():\n    a = 1\n    if 0:\n        b = 2\n    return a + b\nf()',
+    'store_then_load_unbound': 'def f():\n    if 0:\n        y = 1\n    x = 2\n    return y\nf()',
+    'inplace_on_local': 'def f():\n    i = "a"\n    i += 1\nf()',
+}
+
+
+@pytest.mark.parametrize('name', sorted(FAILING))
+def test_errors_inside_fused_sequences_match_cpython(name):
+    src = FAILING[name]
+    assert monty_error(src) == cpython_error(src)
+
+
+def run(src: str, **kw):
+    return Monty(src).run(**kw)
+
+
+def test_fused_arithmetic_matches_host_results():
+    src = ('def f(n):\n    t = 0\n    acc = 0.0\n    s = ""\n    i = 0\n'
+           '    while i < n:\n        t += (i * i) % 7 - (i // 3)\n        acc += i * 0.5\n'
+           '        acc -= i / 4\n        s = s + "ab"[i % 2]\n        if i & 1:\n'
+           '            t ^= i\n        i += 1\n    return t, acc, s[-5:], 2 ** 70 * i, -7 // 2, 7.5 % -2\n'
+           'f(200)')
+    ns = {}
+    exec(src.replace('f(200)', 'r = f(200)'), ns)
+    assert run(src) == ns['r']
+
+
+def test_bools_and_mixed_numbers_take_the_general_path():
+    src = 'def f(a, b):\n    return a + b, a < b, a * b, a - 1, b // 2\n[f(True, 2), f(1, 2.5), f(2.5, True)]'
+    assert run(src) == [(3, True, 2, 0, 1), (3.5, True, 2.5, 0, 1.0), (3.5, False, 2.5, 1.5, 0)]
+
+
+def test_recursion_limit_applies_to_fast_calls():
+    src = 'def f(n):\n    return f(n + 1)\nf(0)'
+    with pytest.raises(MontyRuntimeError) as info:
+        run(src, limits=ResourceLimits(max_recursion_depth=50))
+    assert info.value.type_name == 'RecursionError'
+
+
+def test_fast_method_calls_and_closures():
+    src = ('def outer(k):\n    def inner(x):\n        return x + k\n    return inner\n'
+           'class P:\n    def __init__(self, v):\n        self.v = v\n    def add(self, w):\n'
+           '        return self.v + w\n'
+           'add3 = outer(3)\n[add3(4), P(5).add(6), P.add(P(1), 2)]')
+    assert run(src) == [7, 11, 3]
+
+
+def test_attribute_rebinding_respects_setattr_and_properties():
+    src = ('log = []\nclass A:\n    def __init__(self):\n        self.x = 1\n'
+           'class B(A):\n    def __setattr__(self, k, v):\n        log.append(k)\n'
+           '        object.__setattr__(self, k, v)\n'
+           'class C(A):\n    @property\n    def y(self):\n        return 9\n'
+           'a, b = A(), B()\na.x = 2\nb.x = 3\nb.x = 4\nc = C()\nc.x = 5\n'
+           'try:\n    c.y = 1\nexcept AttributeError as e:\n    log.append(str(e))\n'
+           '[a.x, b.x, c.x, c.y, log]')
+    ns = {}
+    exec(src.replace('\n[a.x', '\nr = [a.x'), ns)
+    assert run(src) == ns['r']
+
+
+def test_generators_resumed_by_loops_and_builtins():
+    src = ('def nums(n):\n    i = 0\n    while i < n:\n        got = yield i\n        i += 1\n'
+           'def evens(src):\n    for x in src:\n        if x % 2 == 0:\n            yield x\n'
+           'def both(n):\n    yield from nums(n)\n    yield from (x * 3 for x in range(n))\n'
+           'g = nums(3)\nfirst = [next(g), g.send("v"), next(g)]\n'
+           '[list(evens(nums(9))), sum(both(4)), first, list(zip(nums(2), nums(5)))]')
+    assert run(src) == [[0, 2, 4, 6, 8], 24, [0, 1, 2], [(0, 0), (1, 1)]]
+
+
+def test_time_limit_stops_a_fused_loop():
+    src = 'i = 0\nwhile i >= 0:\n    i += 1'
+    with pytest.raises(MontyRuntimeError) as info:
+        run(src, limits=ResourceLimits(max_duration_secs=0.05))
+    assert info.value.type_name == 'TimeoutError'
+
+
+def test_memory_limit_sees_fused_int_multiplication():
+    src = 'def f():\n    x = 3\n    y = 7\n    while True:\n        x = x * x\nf()'
+    with pytest.raises(MontyRuntimeError) as info:
+        run(src, limits=ResourceLimits(max_memory=10_000))
+    assert info.value.type_name == 'MemoryError'
+
+
+def test_external_call_inside_nested_arguments_pauses_as_a_call():
+    progress = Monty('items = [1, 2]\nreply = checkpoint(len(items))\nreply + 1').start()
+    assert progress.function_name == 'checkpoint' and progress.args == (2,)
+    assert progress.resume(return_value=5).output == 6
