@@ -132,6 +132,29 @@ def build_snapshot_paused(w: Workload, quick: bool, peers: list[Peer]) -> Bench:
     return Bench({"monty": timed}, {"cpython": engines.cpython_runner(src, name, extra), "monty": verify})
 
 
+def build_repl_checkpoint(w: Workload, quick: bool, peers: list[Peer]) -> Bench:
+    """MontyRepl.checkpoint() + restore() of a session holding N objects (the undo of a front end)."""
+    src, name = _source(w, quick), _filename(w)
+
+    def make() -> tuple[Runner, Runner]:
+        from monty import MontyRepl
+
+        repl = MontyRepl(script_name=name, print_callback=engines.discard_output)
+        repl.feed(src)
+
+        def timed() -> None:
+            repl.restore(repl.checkpoint())
+
+        def verify() -> Any:
+            timed()
+            return repl.feed(src.rsplit("\n", 2)[-2])
+
+        return timed, verify
+
+    timed, verify = guarded_pair(make)
+    return Bench({"monty": timed}, {"cpython": engines.cpython_runner(src, name), "monty": verify})
+
+
 def drive(program: Any, reply: Callable[..., Any]) -> Any:
     """start() then resume() every external call with the host's reply; return the final value."""
     from monty import MontyComplete
@@ -179,6 +202,7 @@ BUILDERS: dict[str, Callable[[Workload, bool, list[Peer]], Bench]] = {
     "snapshot_paused": build_snapshot_paused,
     "resume_calls": build_resume_calls,
     "memory": build_memory,
+    "repl_checkpoint": build_repl_checkpoint,
 }
 
 

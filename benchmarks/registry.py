@@ -50,6 +50,8 @@ WORKLOADS: tuple[Workload, ...] = (
       "snapshot_paused.py", 1000, 1000, loops=3, quick_loops=1),
     W("resume_calls", "resume_calls", "start()/resume() round trip, per external call (100 calls)",
       "resume_calls.py", 100, 100),
+    W("repl_checkpoint", "repl_checkpoint", "MontyRepl checkpoint() + restore() holding 100k objects",
+      "repl_checkpoint.py", 100000, 10000, loops=20, quick_loops=5),
     W("memory_1m_ints", "memory", "peak traced memory of x = list(range(1000000))", "memory_ints.py",
       1000000, 100000),
 )
@@ -61,6 +63,7 @@ KINDS: dict[str, str] = {
     "snapshot_program": "monty_only",
     "snapshot_paused": "monty_only",
     "resume_calls": "monty_only",
+    "repl_checkpoint": "monty_only",
     "memory": "memory",
 }
 
