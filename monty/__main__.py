@@ -38,8 +38,20 @@ def main(argv: list[str] | None = None) -> int:
         if exc.type_name == 'SystemExit':
             return _exit_code(exc)
         sys.stderr.write(exc.display())
+        if exc.type_name == 'KeyboardInterrupt':
+            _die_by_sigint()
         return 1
     return 0
+
+
+def _die_by_sigint() -> None:
+    """End like CPython after an uncaught KeyboardInterrupt: killed by SIGINT (status 130)."""
+    import os
+    import signal
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGINT)
 
 
 def _exit_code(exc) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .host.convert import to_host, to_monty
+from .host.convert import exception_to_monty, to_host, to_monty
 from .host.external import PC_RAISE, PC_RETURN, ExternalFuture
 from .host.osaccess import answer_to_monty, arg_to_host
 from .vm.signals import Suspend
@@ -128,12 +128,14 @@ class FunctionSnapshot(Snapshot):
         """Answer the call with exactly one of ``return_value``, ``exception`` or ``future``."""
         given = _outcome(outcome, {'return_value': return_value, 'exception': exception,
                                    'future': future})
+        kind, value = given
+        if kind == 'return_value':
+            value = self._to_monty(value)   # refused (TypeError) before the snapshot is used
         ex = self._claim()
         vm = ex.vm
         frame = vm.frame
-        kind, value = given
         if kind == 'exception':
-            exc = vm.from_host(value)
+            exc = vm.from_host(exception_to_monty(value))
             vm.set_context(frame.back, exc)
             frame.stack.append(exc)
             frame.pc = PC_RAISE
@@ -143,7 +145,7 @@ class FunctionSnapshot(Snapshot):
             frame.stack.append(fut)
             frame.pc = PC_RETURN
         else:
-            frame.stack.append(self._to_monty(value))
+            frame.stack.append(value)
             frame.pc = PC_RETURN
         return self._continue(ex)
 
@@ -212,7 +214,7 @@ class FutureSnapshot(Snapshot):
         for call_id, (kind, value) in parsed.items():
             fut = vm.pending_futures.pop(call_id)
             if kind == 'exception':
-                fut.resolve(exc=vm.from_host(value))
+                fut.resolve(exc=vm.from_host(exception_to_monty(value)))
             else:
                 fut.resolve(to_monty(value))
         frame = vm.frame

@@ -41,6 +41,19 @@ FAILING = {
     'unbound_local_pair': 'def f():\n    a = 1\n    if 0:\n        b = 2\n    return a + b\nf()',
     'store_then_load_unbound': 'def f():\n    if 0:\n        y = 1\n    x = 2\n    return y\nf()',
     'inplace_on_local': 'def f():\n    i = "a"\n    i += 1\nf()',
+    'builtin_call_with_local': 'def f(x):\n    return len(x)\nf(5)',
+    'global_call_unbound_argument': 'def f():\n    if 0:\n        x = 1\n    return abs(x)\nf()',
+    'global_call_undefined_callee': 'def f(x):\n    return nope(x, 1)\nf(2)',
+    'global_call_argument_expression': 'def g(n):\n    return n\ndef f(n):\n    return g(n - 1)\nf("s")',
+    'global_call_error_in_callee': 'def g(a, b):\n    return a[b]\ndef f(a):\n    return g(a, 3)\nf([1])',
+    'global_call_wrong_arity': 'def g(a):\n    return a\ndef f(a):\n    return g(a, 1)\nf(1)',
+    'global_call_deref_argument': 'def f():\n    def h():\n        return int(v)\n    r = h()\n    v = 1\n    return r\nf()',
+    'attribute_of_local_missing': 'class A:\n    pass\ndef f(a):\n    return a.missing\nf(A())',
+    'method_of_local_missing': 'class A:\n    pass\ndef f(a):\n    return a.missing()\nf(A())',
+    'store_attribute_on_slots': 'class A:\n    __slots__ = ()\ndef f(a):\n    a.x = 1\nf(A())',
+    'augmented_attribute_type': 'class A:\n    x = "s"\ndef f(a):\n    a.x += 1\nf(A())',
+    'super_method_missing': 'class A:\n    pass\nclass B(A):\n    def m(self):\n        return super().m()\nB().m()',
+    'yield_unbound_local': 'def g():\n    if 0:\n        x = 1\n    yield x\nlist(g())',
 }
 
 
@@ -125,3 +138,40 @@ def test_external_call_inside_nested_arguments_pauses_as_a_call():
     progress = Monty('items = [1, 2]\nreply = checkpoint(len(items))\nreply + 1').start()
     assert progress.function_name == 'checkpoint' and progress.args == (2,)
     assert progress.resume(return_value=5).output == 6
+
+
+def test_fused_global_calls_and_attribute_access_match_cpython():
+    src = """
+class Base:
+    k = 10
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v + self.k
+    @property
+    def double(self):
+        return self.v * 2
+class Child(Base):
+    def get(self):
+        return super().get() + 1
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+def gen(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+def run():
+    c = Child(3)
+    out = [c.get(), c.double, c.k, fib(15), len([1, 2]), abs(-2), max(3, 4), sum(gen(10))]
+    c.v += 5
+    c.k = 1
+    out.append((c.get(), c.double, Base.k, c.__dict__))
+    return out
+result = run()
+"""
+    ns = {}
+    exec(src, ns)
+    assert run(src + '\nresult') == ns['result']

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..objects.model import (UNBOUND, Cell, ClassMethod, Function, Instance, MClass,
                              NativeAttr, NativeFunction, Property, StaticMethod)
-from ..vm.signals import PUSHED, CallReq, MontyRaise
+from ..vm.signals import DISCARD, PUSHED, CallReq, MontyRaise
 from . import types as T
 
 IMPLICIT_CLASSMETHODS = ('__init_subclass__', '__class_getitem__')
@@ -16,7 +16,39 @@ def prepare_class(vm, f, body: Function, name: str, bases: tuple, kwargs: dict):
     bases = resolve_bases(bases)
     meta = kwargs.pop('metaclass', UNBOUND)
     meta = calculate_meta(T.TYPE if meta is UNBOUND else meta, bases)
-    ns = _prepare(meta, name, bases, kwargs)
+    state = (body, name, bases, kwargs, meta, orig_bases)
+    req = _prepare_req(meta, name, bases, kwargs)
+    if req is not None:
+        return CallReq(req[0], req[1], kwargs or None, 'prepared', state)
+    return enter_body(vm, f, _prepare(meta, name, bases, kwargs), state)
+
+
+def _prepare_req(meta, name: str, bases: tuple, kwargs: dict):
+    """``(function, args)`` when the metaclass's ``__prepare__`` is Monty code, else None."""
+    if type(meta) is not MClass or meta is T.TYPE:
+        return None
+    hook = meta.lookup('__prepare__')
+    if type(hook) is ClassMethod and type(hook.func) is Function:
+        return hook.func, (meta, name, bases)
+    if type(hook) is StaticMethod and type(hook.func) is Function:
+        return hook.func, (name, bases)
+    if type(hook) is Function:
+        return hook, (name, bases)
+    return None
+
+
+def post_prepared(vm, ns, state):
+    """The namespace a Monty ``__prepare__`` returned: check it and push the class body."""
+    meta = state[4]
+    if not isinstance(ns, dict):
+        raise TypeError(f'{meta.name}.__prepare__() must return a mapping, not {T.type_name(ns)}')
+    enter_body(vm, vm.frame, ns, state)
+    return DISCARD
+
+
+def enter_body(vm, f, ns, state):
+    """Push the class body frame running in ``ns``; ``build_class`` finishes when it returns."""
+    body, name, bases, kwargs, meta, orig_bases = state
     frame = vm.make_frame(body, (), None)
     _ns_set(ns, '__module__', f.globals.get('__name__', '__main__'))
     _ns_set(ns, '__qualname__', body.code.qualname)

@@ -49,6 +49,7 @@ def create_instance(cls: MClass, args=(), kwargs=None):
 def _iterable_items(vm, x) -> list:
     t = type(x)
     if t in (list, tuple, str, range, dict, set, frozenset, bytes):
+        P.check_range(x)
         return x
     return list(P.iterate(x))
 
@@ -74,7 +75,7 @@ def make_int(vm, x=0, base=UNBOUND):
     for name in ('__int__', '__index__', '__trunc__'):
         m = cls.lookup(name)
         if m is not UNBOUND:
-            return P.method_req(m, x)
+            return P.method_req(m, x, post='conversion', state=name)
     raise TypeError(f"int() argument must be a string, a bytes-like object or a real number, "
                     f"not '{cls.name}'")
 
@@ -87,7 +88,7 @@ def make_float(vm, x=0.0):
     cls = T.type_of(x)
     m = cls.lookup('__float__')
     if m is not UNBOUND:
-        return P.method_req(m, x)
+        return P.method_req(m, x, post='conversion', state=f'{cls.name}.__float__')
     m = cls.lookup('__index__')
     if m is not UNBOUND:
         return float(P.call_method_sync(m, x))
@@ -96,8 +97,16 @@ def make_float(vm, x=0.0):
     raise TypeError(f"float() argument must be a string or a real number, not '{cls.name}'")
 
 
+_COMPLEX_ARGS = ('first argument must be a string or a number', 'second argument must be a number')
+
+
 @ctor(T.COMPLEX)
 def make_complex(vm, *args, **kwargs):
+    for value, what in zip(args, _COMPLEX_ARGS):
+        if type(value) not in P.HOST_VALUE_TYPES and not isinstance(value, (int, float, str)):
+            cls = T.type_of(value)
+            if all(cls.lookup(m) is UNBOUND for m in ('__complex__', '__float__', '__index__')):
+                raise TypeError(f"complex() {what}, not '{cls.name}'")
     return complex(*args, **kwargs)
 
 
@@ -107,32 +116,15 @@ def make_bool(vm, x=False):
 
 
 def to_str(vm, x):
-    """``str(x)``: host str for host values, ``__str__`` for instances (as a CallReq)."""
-    t = type(x)
-    if t is str:
-        return x
-    if t in P.HOST_VALUE_TYPES:
-        return str(x)
-    cls = T.type_of(x)
-    m = cls.lookup('__str__')
-    if type(m) is Function:
-        return CallReq(m, (x,), None, 'check_str', '__str__ ')
-    if m is UNBOUND or m is T.OBJECT.dict.get('__str__'):
-        r = cls.lookup('__repr__')
-        if type(r) is Function:
-            return CallReq(r, (x,), None, 'check_str', '__str__ ')
-    return str(x)
+    """``str(x)``: host str for host values, a CallReq when Monty code computes the text."""
+    from .textconv import str_req
+    return str_req(x)
 
 
 def to_repr(vm, x):
-    t = type(x)
-    if t in P.HOST_VALUE_TYPES:
-        return repr(x)
-    cls = T.type_of(x)
-    m = cls.lookup('__repr__')
-    if type(m) is Function:
-        return CallReq(m, (x,), None, 'check_str', '__repr__ ')
-    return repr(x)
+    """``repr(x)``: host repr for host values, a CallReq when Monty code computes the text."""
+    from .textconv import repr_req
+    return repr_req(x)
 
 
 @ctor(T.STR)
@@ -160,12 +152,17 @@ def make_bytes(vm, x=b'', encoding=UNBOUND, errors=UNBOUND):
             vm.tracker.check_alloc(x)
         return bytes(x)
     if type(x) in (bytes, bytearray, list, tuple, range):
+        P.check_range(x)
         return bytes(x)
     return bytes(list(P.iterate(x)))
 
 
 @ctor(T.BYTEARRAY)
 def make_bytearray(vm, *args):
+    if args and type(args[0]) is int and vm.tracker is not None:
+        vm.tracker.check_alloc(args[0])
+    if args:
+        P.check_range(args[0])
     return bytearray(*args)
 
 
@@ -197,14 +194,26 @@ def make_tuple(vm, x=UNBOUND):
 def make_set(vm, x=UNBOUND):
     if x is UNBOUND:
         return set()
-    return _resumable(x, 'set_of') or set(_iterable_items(vm, x))
+    return _resumable(x, 'set_of') or _hashed_set(vm, set, 'set_of', x)
 
 
 @ctor(T.FROZENSET)
 def make_frozenset(vm, x=UNBOUND):
     if x is UNBOUND:
         return frozenset()
-    return _resumable(x, 'frozenset_of') or frozenset(_iterable_items(vm, x))
+    return _resumable(x, 'frozenset_of') or _hashed_set(vm, frozenset, 'frozenset_of', x)
+
+
+def _hashed_set(vm, host: type, name: str, x):
+    """``host(x)``, or the Monty ``name`` when an item's ``__hash__`` is Monty code (a set or
+    dict source keeps its stored hashes, as in CPython)."""
+    if isinstance(x, (set, frozenset)) or type(x) is dict:
+        return host(x)
+    from .resumable import callback_req, monty_hashed
+    items = list(_iterable_items(vm, x))
+    if monty_hashed(items):
+        return callback_req(name, items)
+    return host(items)
 
 
 def mapping_items(x):
@@ -257,14 +266,6 @@ def has_keys(x) -> bool:
     return T.type_of(x).lookup('keys') is not UNBOUND
 
 
-def _dict_with_kwargs(d, kwargs):
-    d.update(kwargs)
-    return d
-
-
-_DICT_UPDATE = NativeFunction('update', _dict_with_kwargs)
-
-
 @ctor(T.DICT)
 def make_dict(vm, *args, **kwargs):
     if len(args) > 1:
@@ -274,11 +275,14 @@ def make_dict(vm, *args, **kwargs):
         from .resumable import callback_req, plain_iterable
         if not plain_iterable(args[0]):
             if kwargs:
-                return callback_req('dict_update', d, args[0], post='call_then',
-                                    state=(_DICT_UPDATE, (kwargs,)))
+                return callback_req('dict_update', d, args[0], post='dict_kwargs', state=kwargs)
             return callback_req('dict_update', d, args[0])
     if args:
-        for k, v in dict_from(args[0]):
+        pairs = dict_from(args[0])
+        from .resumable import callback_req, monty_hashed
+        if monty_hashed([p[0] for p in pairs]):
+            return callback_req('dict_update', d, pairs, post='dict_kwargs', state=kwargs)
+        for k, v in pairs:
             d[k] = v
     d.update(kwargs)
     return d

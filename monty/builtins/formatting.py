@@ -11,19 +11,19 @@ import re
 
 from ..objects.model import UNBOUND, Function, NativeFunction
 from ..vm import protocol as P
+from ..vm.signals import CallReq
 from . import types as T
 
-MAX_WIDTH = 10_000_000
 _SPEC_NUMBERS = re.compile(r'(\d+)')
 
 
 def check_spec(spec: str) -> None:
     for m in _SPEC_NUMBERS.finditer(spec):
-        if len(m.group(1)) > 8 or int(m.group(1)) > MAX_WIDTH:
+        if len(m.group(1)) > 3:
             vm = P.current[0]
             if vm is not None and vm.tracker is not None:
                 vm.tracker.check_alloc(int(m.group(1)) if len(m.group(1)) < 30 else 1 << 60)
-            if int(m.group(1)) > 1 << 31:
+            if len(m.group(1)) > 8 and int(m.group(1)) > 1 << 31:
                 raise ValueError('Too many decimal digits in format string')
 
 
@@ -54,6 +54,7 @@ def format_value(v, spec: str) -> str:
     if spec:
         check_spec(spec)
     if t in P.HOST_VALUE_TYPES:
+        P.check_printable(v)
         return format(v, spec)
     cls = T.type_of(v)
     m = cls.lookup('__format__')
@@ -73,7 +74,22 @@ def format_value(v, spec: str) -> str:
 
 
 # -- str.format --------------------------------------------------------------------------
-def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0) -> str:
+def str_format_req(fmt: str, args: tuple, kwargs: dict):
+    """``fmt.format(*args, **kwargs)``: the text, or a CallReq when a field's value is formatted
+    by Monty code (the fields are resolved and the plain ones formatted here first)."""
+    from .textconv import LEAVES
+    if all(type(v) in LEAVES for v in args) and all(type(v) in LEAVES for v in kwargs.values()):
+        return str_format(fmt, args, kwargs)
+    pieces = str_format(fmt, args, kwargs, plan=True)
+    if all(type(p) is str for p in pieces):
+        return ''.join(pieces)
+    from .resumable import callback_req
+    return callback_req('format_pieces', pieces)
+
+
+def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0, plan: bool = False):
+    """``str.format`` on the host; with ``plan``, a list of texts and ``(value, conversion,
+    spec)`` fields whose text needs Monty code."""
     if depth > 2:
         raise ValueError('Max string recursion exceeded')
     out = []
@@ -84,14 +100,23 @@ def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0) -> str:
         if field is None:
             continue
         value = _resolve_field(field, args, kwargs, auto, manual)
-        if conv:
-            if conv not in 'rsa':
-                raise ValueError(f"Unknown conversion specifier {conv}")
-            value = convert_value(value, ord(conv))
+        if conv and conv not in 'rsa':
+            raise ValueError(f"Unknown conversion specifier {conv}")
         if spec and '{' in spec:
             spec = str_format(spec, args, kwargs, depth + 1)
+        if plan:
+            out.append(_planned(value, ord(conv) if conv else -1, spec or ''))
+            continue
+        if conv:
+            value = convert_value(value, ord(conv))
         out.append(format_value(value, spec or ''))
-    return ''.join(out)
+    return out if plan else ''.join(out)
+
+
+def _planned(value, conversion: int, spec: str):
+    from .textconv import format_field
+    r = format_field(value, conversion, spec)
+    return (value, conversion, spec) if type(r) is CallReq else r
 
 
 def _resolve_field(field: str, args, kwargs, auto, manual):
@@ -148,23 +173,57 @@ class _MappingView(dict):
 
 
 # -- % formatting ------------------------------------------------------------------------------
-def percent_format(fmt, values):
-    """``fmt % values`` for str/bytes; instances are converted first so the host sees only
-    plain values (``%s``/``%r`` of an instance run its Monty dunders)."""
-    check_spec(fmt if isinstance(fmt, str) else fmt.decode('latin-1'))
+def percent_req(fmt: str, values):
+    """``fmt % values`` for a str ``fmt``: host text, or a CallReq when ``%s``/``%r``/``%a`` of a
+    value runs Monty code.  A first host pass with stand-ins records which conversions the host
+    asks for, in order (and raises the host's formatting errors); ``percent_of`` then computes
+    them as frames and a second host pass uses the texts."""
+    from .textconv import LEAVES
+    t = type(values)
+    if t in LEAVES:
+        return fmt % values
+    check_spec(fmt)
+    items = values if isinstance(values, tuple) else values.values() if t is dict else (values,)
+    if not any(_needs_monty(v) for v in items):
+        return fmt % _substitute(values, _Formattable)
+    calls = []
+    fmt % _substitute(values, lambda v: _Recorder(v, calls))
+    if not calls:
+        return fmt % _substitute(values, _Formattable)
+    from .resumable import callback_req
+    return callback_req('percent_of', fmt, values, calls)
+
+
+def percent_apply(fmt: str, values, texts: list) -> str:
+    """The second pass of ``percent_req``: the recorded conversions answered by ``texts``."""
+    answers = iter(texts)
+    return fmt % _substitute(values, lambda v: _Replay(v, answers))
+
+
+def _needs_monty(v) -> bool:
+    from .textconv import LEAVES, repr_runs_monty, str_runs_monty
+    return type(v) not in LEAVES and (str_runs_monty(v) or repr_runs_monty(v))
+
+
+def _substitute(values, make):
+    """``values`` with every value whose text may run Monty code replaced by ``make(value)``."""
+    def sub(v):
+        return make(v) if _needs_monty(v) else v if type(v) in P.HOST_VALUE_TYPES \
+            else _Formattable(v)
     if isinstance(values, tuple):
-        values = tuple(_plain(v) for v in values)
-    elif isinstance(values, dict) or not isinstance(values, P.INSTANCE_TYPES):
-        pass
-    else:
-        values = _plain(values)
-    return fmt % values
+        return tuple(sub(v) for v in values)
+    if type(values) is dict:
+        return {k: sub(v) for k, v in values.items()}
+    if isinstance(values, dict) or type(values) is not list and \
+            T.type_of(values).lookup('__getitem__') is not UNBOUND:
+        return values   # a mapping: the host looks keys up in it
+    return sub(values)
 
 
-def _plain(v):
-    if type(v) in P.HOST_VALUE_TYPES:
-        return v
-    return _Formattable(v)
+def percent_format(fmt, values):
+    """``fmt % values`` evaluated now (instances' Monty dunders run nested)."""
+    check_spec(fmt if isinstance(fmt, str) else fmt.decode('latin-1'))
+    return fmt % _substitute(values, _Formattable)
 
 
 class _Formattable:
@@ -190,4 +249,36 @@ class _Formattable:
         return float(self.v)
 
 
-_unused = (UNBOUND, NativeFunction)
+class _Recorder(_Formattable):
+    """First pass: notes each ``str``/``repr`` the host asks for (answering with '')."""
+    __slots__ = ('calls',)
+
+    def __init__(self, v, calls: list):
+        super().__init__(v)
+        self.calls = calls
+
+    def __str__(self):
+        self.calls.append((self.v, 0))
+        return ''
+
+    def __repr__(self):
+        self.calls.append((self.v, 1))
+        return ''
+
+
+class _Replay(_Formattable):
+    """Second pass: answers each ``str``/``repr`` with the next computed text."""
+    __slots__ = ('answers',)
+
+    def __init__(self, v, answers):
+        super().__init__(v)
+        self.answers = answers
+
+    def __str__(self):
+        return next(self.answers)
+
+    def __repr__(self):
+        return next(self.answers)
+
+
+P.percent_format = percent_req

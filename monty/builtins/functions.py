@@ -9,9 +9,10 @@ from ..vm import protocol as P
 from ..vm.generators import Generator
 from ..vm.signals import PUSHED, CallReq, MontyRaise
 from . import resumable as R
+from . import textconv as TC
 from . import types as T
 from .constructors import to_repr, to_str
-from .formatting import format_value, mstr
+from .formatting import mstr
 
 BUILTIN_FUNCTIONS: dict[str, NativeFunction] = {}
 
@@ -37,11 +38,34 @@ def print_(vm, *args, sep=' ', end='\n', file=None, flush=False):
         raise TypeError(f'sep must be None or a string, not {T.type_name(sep)}')
     if not isinstance(end, str):
         raise TypeError(f'end must be None or a string, not {T.type_name(end)}')
-    text = sep.join([a if type(a) is str else mstr(a) for a in args]) + end
     stream = 'stdout'
     if file is not None:
-        stream = getattr(file, 'stream_name', 'stdout')
-    vm.write(stream, text)
+        stream = getattr(file, 'stream_name', None)
+        if stream is None:
+            return _print_to_object(file, args, sep, end)
+    parts = []
+    for a in args:
+        t = type(a)
+        if t is str:
+            parts.append(a)
+        elif t in TC.LEAVES:
+            parts.append(str(a))
+        elif TC.str_runs_monty(a):
+            return R.callback_req('print_to', args, sep, end, stream)
+        else:
+            parts.append(mstr(a))
+    vm.write(stream, sep.join(parts) + end)
+    return None
+
+
+def _print_to_object(file, args, sep: str, end: str) -> None:
+    """``print(..., file=obj)``: each piece goes to ``obj.write`` in turn, as in CPython."""
+    write = P.sync(P.get_attr(file, 'write'))
+    for i, a in enumerate(args):
+        if i:
+            P.call_sync(write, sep)
+        P.call_sync(write, a if type(a) is str else mstr(a))
+    P.call_sync(write, end)
     return None
 
 
@@ -81,20 +105,26 @@ def abs_(x):
 def all_(iterable):
     if not R.plain_iterable(iterable):
         return R.callback_req('all_of', iterable)
-    for x in P.iterate(iterable):
-        if not P.truthy(x):
-            return False
-    return True
+    return _first_truth(iterable, False, 'all_rest')
 
 
 @builtin('any')
 def any_(iterable):
     if not R.plain_iterable(iterable):
         return R.callback_req('any_of', iterable)
-    for x in P.iterate(iterable):
-        if P.truthy(x):
-            return True
-    return False
+    return _first_truth(iterable, True, 'any_rest')
+
+
+def _first_truth(iterable, stop: bool, rest: str):
+    """``any``/``all`` over a host iterable on the host, until an item's truth needs Monty code
+    (then the rest runs as ``rest`` in Monty, from that item on)."""
+    it = iter(iterable)
+    for x in it:
+        if type(x) not in P.HOST_VALUE_TYPES and R.monty_truth(x):
+            return R.callback_req(rest, x, it)
+        if bool(x) is stop:
+            return stop
+    return not stop
 
 
 def _index(x):
@@ -108,19 +138,30 @@ def _index(x):
     return P.call_method_sync(m, x)
 
 
+def _index_then(x, name: str):
+    """``name(operator.index(x))``, after a Monty ``__index__`` has run as a frame."""
+    m = T.type_of(x).lookup('__index__') if type(x) not in (int, bool) else UNBOUND
+    if type(m) is Function:
+        return CallReq(m, (x,), None, 'index_then', name)
+    return INDEX_USERS[name](_index(x))
+
+
+INDEX_USERS = {'bin': bin, 'oct': oct, 'hex': hex}
+
+
 @builtin('bin')
 def bin_(x):
-    return bin(_index(x))
+    return _index_then(x, 'bin')
 
 
 @builtin('oct')
 def oct_(x):
-    return oct(_index(x))
+    return _index_then(x, 'oct')
 
 
 @builtin('hex')
 def hex_(x):
-    return hex(_index(x))
+    return _index_then(x, 'hex')
 
 
 @builtin('chr')
@@ -160,6 +201,9 @@ def pow_(base, exp, mod=None):
 
 @builtin('round')
 def round_(number, ndigits=None):
+    if type(number) in (int, bool) and type(ndigits) is int and \
+            ndigits < -number.bit_length() - 1:
+        return 0   # 10 ** -ndigits > 2 * abs(number): the host would compute that power first
     if type(number) in (int, float, bool):
         return round(number) if ndigits is None else round(number, ndigits)
     m = T.type_of(number).lookup('__round__')
@@ -186,7 +230,9 @@ def callable_(obj):
 
 @builtin('format')
 def format_(value, spec=''):
-    return format_value(value, spec)
+    if type(spec) is not str:
+        raise TypeError(f'format() argument 2 must be str, not {T.type_name(spec)}')
+    return TC.format_req(value, spec)
 
 
 @builtin('isinstance')
@@ -287,8 +333,8 @@ def iter_(obj, sentinel=_MISSING):
     return P.get_iter(obj)
 
 
-class CallableIter:
-    """``iter(callable, sentinel)``."""
+class CallableIter(MontyObject):
+    """``iter(callable, sentinel)``: a step runs a Monty callable as a frame."""
     __slots__ = ('func', 'sentinel', 'done')
 
     def __init__(self, func, sentinel):
@@ -303,13 +349,22 @@ class CallableIter:
         if self.done:
             raise StopIteration
         v = P.call_sync(self.func)
-        if v == self.sentinel:
+        if v is self.sentinel or v == self.sentinel:
             self.done = True
             raise StopIteration
         return v
 
+    def __repr__(self) -> str:
+        return f'<callable_iterator object at {hex(obj_id(self))}>'
 
-P.HOST_ITER_TYPES.add(CallableIter)
+    def step(self):
+        """One item, as a CallReq when the callable is Monty code."""
+        if self.done or R.native_callable(self.func):
+            return self.__next__()
+        return R.callback_req('callable_next', self, self.func, self.sentinel)
+
+
+CALLABLE_ITER_CLASS = T.native_class('callable_iterator', CallableIter, (T.OBJECT,))
 
 
 @builtin('next', needs_vm=True)
@@ -343,6 +398,8 @@ def next_(vm, it, default=_MISSING):
 
 @builtin('sum')
 def sum_(iterable, start=0):
+    if type(iterable) is range and type(start) in (int, float):
+        return sum(P.iterate(iterable), start)
     if type(iterable) in (list, tuple, range) and type(start) in (int, float):
         if all(type(x) in (int, float, bool) for x in iterable):
             return sum(iterable, start)
@@ -371,7 +428,9 @@ def sorted_(iterable, *, key=None, reverse=False):
         return R.callback_req('sorted_by', iterable, key, reverse)
     items = list(P.iterate(iterable))
     from .list_sort import sort_list
-    sort_list(items, key, reverse)
+    r = sort_list(items, key, reverse)
+    if type(r) is CallReq:
+        return CallReq(r.func, r.args, r.kwargs, 'state', items)   # the list, once sorted
     return items
 
 
@@ -388,12 +447,13 @@ def _minmax(name, args, key, default, pick_max):
         items = iter(args)
         empty_msg = ''
     source = args[0] if len(args) == 1 else args
-    if not R.plain_iterable(source) or not R.native_callable(key) or \
-            (type(source) in (list, tuple) and not R.plain_values(source)):
+    if R.plain_iterable(source) and R.native_callable(key):
+        items = list(P.iterate(source) if items is None else items)
+        if key is None and not R.plain_ordered(items):
+            source = items   # comparing the items runs Monty code: do it as frames
+    if not R.plain_iterable(source) or not R.native_callable(key) or source is items:
         return R.callback_req('best', source, key, R.missing() if default is _MISSING
                               else default, pick_max, empty_msg)
-    if items is None:
-        items = P.iterate(source)
     best = _MISSING
     best_key = None
     op = 4 if pick_max else 0
@@ -523,10 +583,10 @@ class ZipIter(LazyIter):
         return self
 
     def step(self):
-        """One tuple, as a CallReq when an iterator is Monty code (strict zips stay nested)."""
-        if self.strict or all(map(R.plain_iterable, self.its)):
+        """One tuple, as a CallReq when an iterator is Monty code."""
+        if not self.its or all(map(R.plain_iterable, self.its)):
             return self.__next__()
-        return R.callback_req('zip_next', self.its)
+        return R.callback_req('zip_strict_next' if self.strict else 'zip_next', self.its)
 
     def __next__(self):
         if not self.its:
@@ -543,17 +603,19 @@ class ZipIter(LazyIter):
 
     def _strict_fail(self, i):
         if i:
-            plural = 's' if i > 1 else ''
-            raise ValueError(f'zip() argument {i + 1} is shorter than argument{plural} '
-                             f'1{"-" + str(i) if i > 1 else ""}')
+            raise ValueError(zip_message(i, 'shorter'))
         for j, it in enumerate(self.its[1:], 1):
             try:
                 P.next_value(it)
             except StopIteration:
                 continue
-            plural = 's' if j > 1 else ''
-            raise ValueError(f'zip() argument {j + 1} is longer than argument{plural} '
-                             f'1{"-" + str(j) if j > 1 else ""}')
+            raise ValueError(zip_message(j, 'longer'))
+
+
+def zip_message(i: int, word: str) -> str:
+    """CPython's ``zip(strict=True)`` error for argument ``i + 1``."""
+    plural = 's' if i > 1 else ''
+    return f'zip() argument {i + 1} is {word} than argument{plural} 1{"-" + str(i) if i > 1 else ""}'
 
 
 T.HOST_TYPE_MAP[ZipIter] = T.host_type_class(type(zip()))
@@ -597,7 +659,7 @@ class EnumerateIter(LazyIter):
 T.HOST_TYPE_MAP[EnumerateIter] = T.host_type_class(type(enumerate([])))
 
 
-STEPPING_ITERS = (MapIter, FilterIter, ZipIter, EnumerateIter)
+STEPPING_ITERS = (MapIter, FilterIter, ZipIter, EnumerateIter, CallableIter)
 
 
 def _iter_self(it):

@@ -6,10 +6,10 @@ accept Monty iterables and callbacks, and check sizes before allocating.
 from __future__ import annotations
 
 from ..objects.model import (UNBOUND, ExcInstance, Function, HOST_SUBCLASS_KINDS, Instance,
-                             MClass, NativeAttr, NativeFunction)
+                             MClass, NativeAttr, NativeFunction, StaticMethod)
 from ..vm import protocol as P
 from . import types as T
-from .formatting import format_map, str_format
+from .formatting import format_map, str_format_req
 
 HOST_METHODS = {
     T.STR: ('capitalize casefold count encode endswith find index isalnum isalpha isascii '
@@ -151,6 +151,14 @@ def str_expandtabs(s, *args, **kwargs):
     return s.expandtabs(*args, **kwargs)
 
 
+def _static(name: str, fn, host) -> StaticMethod:
+    """A class-level builtin (callable on instances too) taking its arguments like ``host``."""
+    from ..vm.argerrors import same_signature
+    native = NativeFunction(name, fn)
+    same_signature(native, host)
+    return StaticMethod(native)
+
+
 def _str_overrides() -> None:
     for name in ('center', 'ljust', 'rjust', 'zfill'):
         add_method(T.STR, name, _padder(str, name))
@@ -158,15 +166,22 @@ def _str_overrides() -> None:
     add_method(T.STR, 'join', str_join)
     add_method(T.STR, 'replace', str_replace)
     add_method(T.STR, 'expandtabs', str_expandtabs)
-    add_method(T.STR, 'format', lambda s, *a, **k: str_format(s, a, k))
+    add_method(T.STR, 'format', lambda s, *a, **k: str_format_req(s, a, k))
     add_method(T.STR, 'format_map', format_map)
-    T.STR.dict['maketrans'] = NativeFunction('maketrans', str.maketrans)
-    add_method(T.BYTES, 'join', lambda sep, it: sep.join(list(P.iterate(it))))
+    T.STR.dict['maketrans'] = _static('maketrans', str.maketrans, str.maketrans)
+    add_method(T.BYTES, 'join', bytes_join)
     add_method(T.BYTES, 'replace', lambda s, o, n, c=-1: s.replace(o, n, c))
-    T.BYTES.dict['fromhex'] = NativeFunction('fromhex', bytes.fromhex)
-    T.INT.dict['from_bytes'] = NativeFunction('from_bytes', int.from_bytes)
+    T.BYTES.dict['fromhex'] = _static('fromhex', bytes.fromhex, bytes.fromhex)
+    T.INT.dict['from_bytes'] = _static('from_bytes', int.from_bytes, int.from_bytes)
     add_method(T.INT, 'to_bytes', _int_to_bytes)
-    T.FLOAT.dict['fromhex'] = NativeFunction('fromhex', float.fromhex)
+    T.FLOAT.dict['fromhex'] = _static('fromhex', float.fromhex, float.fromhex)
+
+
+def bytes_join(sep, iterable):
+    from .resumable import callback_req, plain_iterable
+    if not plain_iterable(iterable):
+        return callback_req('join', sep, iterable)
+    return sep.join(list(P.iterate(iterable)))
 
 
 def _int_to_bytes(n, length=1, byteorder='big', *, signed=False):
@@ -176,6 +191,7 @@ def _int_to_bytes(n, length=1, byteorder='big', *, signed=False):
 
 # -- list / dict / set overrides -----------------------------------------------------------------
 def _plain_iter(x):
+    P.check_range(x)
     return x if type(x) in P.HOST_VALUE_TYPES else list(P.iterate(x))
 
 
@@ -191,15 +207,22 @@ def list_sort(lst, *, key=None, reverse=False):
     if not native_callable(key):
         return callback_req('sort_in_place', lst, key, reverse)
     from .list_sort import sort_list
-    sort_list(lst, key, reverse)
+    return sort_list(lst, key, reverse)
 
 
 def dict_update(d, *args, **kwargs):
     from .constructors import dict_from
+    from .resumable import callback_req, monty_hashed, plain_iterable
     if len(args) > 1:
         raise TypeError(f'update expected at most 1 argument, got {len(args)}')
     if args:
-        for k, v in dict_from(args[0]):
+        source = args[0]
+        if not isinstance(source, dict) and not plain_iterable(source):
+            return callback_req('dict_update', d, source, post='dict_kwargs_none', state=kwargs)
+        pairs = dict_from(source)
+        if monty_hashed([p[0] for p in pairs]):
+            return callback_req('dict_update', d, pairs, post='dict_kwargs_none', state=kwargs)
+        for k, v in pairs:
             d[k] = v
     d.update(kwargs)
 
@@ -228,7 +251,7 @@ def _container_overrides() -> None:
     add_method(T.LIST, 'extend', list_extend)
     add_method(T.LIST, 'sort', list_sort)
     add_method(T.DICT, 'update', dict_update)
-    T.DICT.dict['fromkeys'] = NativeFunction('fromkeys', dict_fromkeys)
+    T.DICT.dict['fromkeys'] = _static('fromkeys', dict_fromkeys, dict.fromkeys)
     for name in ('union intersection difference symmetric_difference update '
                  'intersection_update difference_update symmetric_difference_update').split():
         add_method(T.SET, name, _set_op(name))
@@ -374,6 +397,8 @@ def _object_methods() -> None:
 
 # -- exceptions ---------------------------------------------------------------------------------
 def exc_init(self, *args, **kwargs):
+    if kwargs:
+        raise TypeError(f'{T.type_name(self)}() takes no keyword arguments')
     if isinstance(self, ExcInstance):
         self.args = tuple(args)
     return None

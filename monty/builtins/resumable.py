@@ -34,6 +34,30 @@ def plain_values(items) -> bool:
     return all(type(x) in scalars for x in items)
 
 
+def plain_ordered(items) -> bool:
+    """True when ordering ``items`` with ``<`` runs no Monty code (host scalars, and tuples or
+    lists of them)."""
+    scalars = PLAIN_SCALARS
+    for x in items:
+        t = type(x)
+        if t not in scalars and not ((t is tuple or t is list) and plain_ordered(x)):
+            return False
+    return True
+
+
+def monty_truth(x) -> bool:
+    """True when ``bool(x)`` runs a Monty ``__bool__``/``__len__``."""
+    from ..vm.dispatch import truth_req
+    return truth_req(x) is not None
+
+
+def monty_hashed(items) -> bool:
+    """True when adding ``items`` to a host set/dict would run a Monty ``__hash__``."""
+    from ..vm.hashing import monty_hash
+    host = P.HOST_VALUE_TYPES
+    return any(type(x) not in host and monty_hash(x) is not None for x in items)
+
+
 def callback_req(name: str, *args, post: str | None = None, state=None) -> CallReq:
     """A CallReq running the Monty implementation ``name`` with ``args``."""
     from .modules.callbacks_module import callback

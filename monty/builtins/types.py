@@ -110,6 +110,9 @@ def host_type_class(t: type) -> MClass:
         cls = native_class(t.__name__, t, (OBJECT,))
         cls.mro = (cls, OBJECT)
         cls.instance_kind = Instance
+        if t.__module__ == 'builtins' and '__next__' in vars(t):   # a builtin iterator
+            for name in ('__iter__', '__next__'):
+                cls.dict[name] = NativeFunction(name, vars(t)[name], self_type=t.__name__)
         _EXTRA_HOST_TYPES[t] = cls
     return cls
 

@@ -1034,7 +1034,7 @@ class Compiler:
         has_spec = node.format_spec is not None
         if has_spec:
             self.visit(node.format_spec)
-        self.set_pos(node.value)
+        self.set_pos(node)   # in 3.11 this is the whole f-string's span
         self.emit(O.FORMAT_VALUE, (node.conversion, has_spec))
 
     def visit_Call(self, node):

@@ -6,6 +6,7 @@ value comes out as ``MontyObjectRepr`` holding its type name and repr text.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 PLAIN_SCALARS = (type(None), bool, int, float, str, bytes, complex)
@@ -46,6 +47,31 @@ def to_monty(value, _depth: int = 0):
     if isinstance(value, MontyObjectRepr):
         return value.repr
     raise TypeError(f'cannot pass a {t.__name__} value into Monty')
+
+
+def exception_to_monty(exc: BaseException) -> BaseException:
+    """A host exception rebuilt as its nearest builtin type with args copied into Monty.
+
+    The host's own exception object (and anything in its args) never reaches Monty code: an
+    arg with no plain equivalent becomes its repr text.
+    """
+    args = tuple(_arg_to_monty(a) for a in exc.args)
+    if isinstance(exc, OSError) and len(args) == 2 and exc.filename is not None:
+        args += (_arg_to_monty(exc.filename), None, _arg_to_monty(exc.filename2))
+    cls = next(k for k in type(exc).__mro__ if k.__module__ == 'builtins')
+    try:
+        return cls(*args)
+    except Exception:  # noqa: BLE001 - a builtin type with a fixed signature (UnicodeError)
+        return Exception(*args)
+
+
+def _arg_to_monty(value):
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    try:
+        return to_monty(value)
+    except (TypeError, ValueError):
+        return repr(value)
 
 
 def to_host(value, _depth: int = 0, _seen=None):

@@ -31,6 +31,47 @@ class MontyObject:
     __slots__ = ()
 
 
+# Bumped by every change to any class namespace or class object: attribute caches compare it.
+CLASS_VERSION = [0]
+
+
+class ClassDict(dict):
+    """A class namespace: reads are plain dict reads, every mutation bumps ``CLASS_VERSION``."""
+    __slots__ = ()
+
+    def __setitem__(self, key, value):
+        CLASS_VERSION[0] += 1
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        CLASS_VERSION[0] += 1
+        dict.__delitem__(self, key)
+
+    def __ior__(self, other):
+        CLASS_VERSION[0] += 1
+        return dict.__ior__(self, other)
+
+    def pop(self, *args):
+        CLASS_VERSION[0] += 1
+        return dict.pop(self, *args)
+
+    def popitem(self):
+        CLASS_VERSION[0] += 1
+        return dict.popitem(self)
+
+    def setdefault(self, key, default=None):
+        CLASS_VERSION[0] += 1
+        return dict.setdefault(self, key, default)
+
+    def update(self, *args, **kwargs):
+        CLASS_VERSION[0] += 1
+        dict.update(self, *args, **kwargs)
+
+    def clear(self):
+        CLASS_VERSION[0] += 1
+        dict.clear(self)
+
+
 class MClass(MontyObject):
     """A Monty type object: user classes and the builtin types alike."""
     __slots__ = ('name', 'qualname', 'module', 'bases', 'mro', 'dict', 'host_type',
@@ -42,7 +83,7 @@ class MClass(MontyObject):
         self.qualname = name
         self.module = module
         self.bases = bases
-        self.dict = ns if ns is not None else {}
+        self.dict = ClassDict(ns) if ns is not None else ClassDict()
         self.host_type = host_type
         self.native = native
         self.mid = 0
@@ -52,6 +93,13 @@ class MClass(MontyObject):
         self.mro = compute_mro(self)
         self.is_exc = any(c.name == 'BaseException' and c.native for c in self.mro)
         self.instance_kind = _instance_kind(self)
+
+    def __setattr__(self, name: str, value) -> None:
+        # any change to a class (its MRO, bases, namespace) invalidates attribute caches
+        if name == 'dict' and type(value) is not ClassDict:
+            value = ClassDict(value)
+        CLASS_VERSION[0] += 1
+        object.__setattr__(self, name, value)
 
     def lookup(self, name: str):
         """Find ``name`` along the MRO, or UNBOUND."""

@@ -6,11 +6,15 @@ everything, and raises ValueError for anything malformed.  See docs/SNAPSHOTS.md
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 import msgpack
 
 from ..vm import protocol as P
 from .container import FORMAT_VERSION, KINDS, unwrap, wrap
 from .graph import Decoder, Encoder, ext_hook
+from .inline import pack_default
 from .registry import VMRegistry, builtin_registry
 from .validate import check_objects
 
@@ -19,8 +23,16 @@ __all__ = ['dump_state', 'load_state', 'encode_payload', 'decode_payload', 'FORM
 
 from .classes import register_class  # noqa: E402
 
+
+
+def _v1_to_v2(raw):
+    """Version 2 only added in-place containers (arrays as values): a version 1 payload is
+    already a valid version 2 payload."""
+    return raw
+
+
 # version -> function turning a decoded payload of that version into the next version's
-MIGRATIONS: dict = {}
+MIGRATIONS: dict = {1: _v1_to_v2}
 MAX_PAYLOAD = 1 << 30
 
 
@@ -32,6 +44,9 @@ class _BaseRegistry:
 
     def name_of(self, obj):
         return self.base.name_of(obj)
+
+    def id_tables(self) -> tuple:
+        return self.base.by_id, {}, self.base.containers
 
     def lookup(self, name: str):
         obj = self.base.by_name.get(name)
@@ -47,27 +62,32 @@ def _registry(vm):
     return VMRegistry(vm) if vm is not None else _BaseRegistry()
 
 
+@contextmanager
+def _collector_paused():
+    """Building thousands of containers would run the cycle collector many times over
+    objects that are all alive; pause it for the duration."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def encode_payload(root, vm=None) -> bytes:
     """The msgpack bytes of ``root`` and everything it reaches."""
-    enc = Encoder(_registry(vm), vm)
-    return msgpack.packb(enc.encode(root), use_bin_type=True)
+    with _collector_paused():
+        enc = Encoder(_registry(vm), vm)
+        return msgpack.packb(enc.encode(root), use_bin_type=True, default=pack_default)
 
 
 def decode_payload(data: bytes, vm=None, version: int = FORMAT_VERSION):
     """Inverse of ``encode_payload``; every failure is a ValueError."""
     prev = P.current[0]
     try:
-        raw = msgpack.unpackb(data, use_list=False, raw=False, ext_hook=ext_hook,
-                              strict_map_key=False)
-        for v in range(version, FORMAT_VERSION):
-            raw = MIGRATIONS[v](raw)
-        if vm is not None:
-            P.current[0] = vm
-        dec = Decoder(_registry(vm), vm)
-        root = dec.decode(raw)
-        check_objects(dec.objs, vm)
-        dec.bump_ids()
-        return root
+        with _collector_paused():
+            return _decode(data, vm, version)
     except ValueError as e:
         raise ValueError(f'cannot load snapshot: {e}') from None
     except Exception as e:  # noqa: BLE001 - malformed input must only ever give ValueError
@@ -75,6 +95,20 @@ def decode_payload(data: bytes, vm=None, version: int = FORMAT_VERSION):
             from None
     finally:
         P.current[0] = prev
+
+
+def _decode(data: bytes, vm, version: int):
+    raw = msgpack.unpackb(data, use_list=False, raw=False, ext_hook=ext_hook,
+                          strict_map_key=False)
+    for v in range(version, FORMAT_VERSION):
+        raw = MIGRATIONS[v](raw)
+    if vm is not None:
+        P.current[0] = vm
+    dec = Decoder(_registry(vm), vm)
+    root = dec.decode(raw)
+    check_objects(dec.objs, vm)
+    dec.bump_ids()
+    return root
 
 
 def dump_state(kind: str, payload, key: bytes | None = None, *, vm=None) -> bytes:

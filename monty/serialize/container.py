@@ -9,7 +9,7 @@ import hashlib
 import hmac
 
 MAGIC = b'MNTY'
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 HEADER_SIZE = 7
 SIGNED = 1
 SIG_SIZE = 32

@@ -18,6 +18,10 @@ from . import hostvalues
 from . import tags as G
 from .classes import import_stdlib_classes, layout_of, object_classes
 from .codes import CodeIndex, CodeWriter, big_int, complex_ext
+from .inline import TAGS as INLINE_TAGS
+from .inline import InlineWriter
+from .inline import build as build_inline
+from .inline import build_map
 from .registry import host_classes
 
 
@@ -78,7 +82,7 @@ def canonical_order(items) -> list:
     return [x for _, _, x in keyed]
 
 
-class Encoder:
+class Encoder(InlineWriter):
     """Writes one root value and everything it reaches."""
 
     def __init__(self, registry, vm=None):
@@ -88,6 +92,10 @@ class Encoder:
         self.names: dict = {}
         self.node_ids: dict = {}
         self.objs: list = []
+        self.refs: list = []        # the reference value of node i, made once
+        self.slots: dict = {}       # id -> Slot of a container written in place
+        self.pre: dict = {}         # node index -> record already written (promoted slots)
+        self.named, self.local_named, self.named_containers = registry.id_tables()
 
     def name(self, name: str) -> msgpack.ExtType:
         i = self.names.setdefault(name, len(self.names))
@@ -108,26 +116,40 @@ class Encoder:
             return msgpack.ExtType(G.EXT_SPECIAL, bytes((sp,)))
         if v is self.vm and v is not None:
             return msgpack.ExtType(G.EXT_SPECIAL, bytes((SPECIALS.index(VM_MARK),)))
-        name = self.registry.name_of(v)
+        name = self.named.get(id(v)) or self.local_named.get(id(v))
         if name is not None:
             return self.name(name)
+        if t in INLINE_TAGS:
+            return self.container(v)
         if t is Code:
             return self.codes.ref(v)
         return self.node(v)
 
+    def ref(self, i: int) -> msgpack.ExtType:
+        refs = self.refs
+        while len(refs) <= i:
+            refs.append(_ref(G.EXT_REF, len(refs)))
+        return refs[i]
+
+    def new_node(self, v) -> int:
+        i = self.node_ids[id(v)] = len(self.objs)
+        self.objs.append(v)
+        return i
+
     def node(self, v) -> msgpack.ExtType:
         i = self.node_ids.get(id(v))
         if i is None:
-            i = self.node_ids[id(v)] = len(self.objs)
-            self.objs.append(v)
-        return _ref(G.EXT_REF, i)
+            i = self.new_node(v)
+        return self.ref(i)
 
     def encode(self, root) -> list:
         top = self.value(root)
         records = []
+        pre = self.pre
         i = 0
         while i < len(self.objs):
-            records.append(self.record(self.objs[i]))
+            rec = pre.pop(i, None)
+            records.append(self.record(self.objs[i]) if rec is None else rec)
             i += 1
         codes, sources = self.codes.records()
         names = sorted(self.names, key=self.names.get)
@@ -218,6 +240,7 @@ WRITERS = {
     list: lambda e, v: e.items(G.N_LIST, v),
     tuple: lambda e, v: e.items(G.N_TUPLE, v),
     dict: _w_dict,
+    M.ClassDict: _w_dict,
     set: lambda e, v: e.items(G.N_SET, canonical_order(list(v))),
     frozenset: lambda e, v: e.items(G.N_FROZENSET, canonical_order(list(v))),
     str: lambda e, v: [G.N_STR, v],
@@ -230,6 +253,19 @@ WRITERS = {
 
 
 # -- reading ---------------------------------------------------------------------------------
+PLAIN_KEYS = frozenset({type(None), bool, int, float, str, bytes, complex})
+
+
+def _fill_dict(dec, obj, items) -> None:
+    for k, v in zip(items[::2], items[1::2]):
+        dict.__setitem__(obj, dec.value(k), dec.value(v))
+
+
+def _fill_set(dec, obj, items) -> None:
+    for v in items:
+        set.add(obj, dec.value(v))
+
+
 class Ref:
     __slots__ = ('i',)
 
@@ -310,9 +346,12 @@ class Decoder:
             if not isinstance(rec, tuple) or not rec or rec[0] not in G.NODE_TAGS:
                 raise ValueError(f'malformed node {i}')
             self.allocate(i, rec)
+        self.deferred = []
         for phase in (self.fill_classes, self.fill_objects, self.fill_lists, self.fill_hashed):
             for i, rec in enumerate(records):
                 phase(i, rec)
+        for fill, obj, items in self.deferred:
+            fill(self, obj, items)
         for it, state in self.iters:
             it.__setstate__(state)
         return self.value(root)
@@ -332,8 +371,12 @@ class Decoder:
             if self.vm is None:
                 raise ValueError('unexpected interpreter reference')
             return self.vm
-        if t in (tuple, list, dict):
-            raise ValueError('malformed value: unexpected array')
+        if t is tuple:
+            return build_inline(self, v)
+        if t is dict:
+            return build_map(self, v)
+        if t is list:
+            raise ValueError('malformed value: unexpected list')
         return v
 
     def lookup(self, i: int):
@@ -401,11 +444,19 @@ class Decoder:
     # phase 2: the class of every instance (hashing an instance needs it)
     def fill_classes(self, i, rec):
         if rec[0] == G.N_OBJ:
-            _, slots = self.classes[self.names[rec[1].i]]
+            cls, slots = self.classes[self.names[rec[1].i]]
+            if cls is M.MClass:
+                self.class_namespace(rec[2 + slots.index('dict')])
             if 'mcls' in slots:
                 v = rec[2 + slots.index('mcls')]
                 if type(v) in (Ref, NamedRef):
                     object.__setattr__(self.objs[i], 'mcls', self.value(v))
+
+    def class_namespace(self, v) -> None:
+        """A class's namespace is a ``ClassDict`` (its changes invalidate attribute caches)."""
+        if type(v) is Ref and v.i < len(self.objs) and type(self.objs[v.i]) is dict and \
+                not self.objs[v.i]:
+            self.objs[v.i] = M.ClassDict()
 
     # phase 3: object fields
     def fill_objects(self, i, rec):
@@ -434,17 +485,27 @@ class Decoder:
             list.extend(self.objs[i], [self.value(v) for v in rec[2]])
 
     def fill_hashed(self, i, rec):
+        """Dicts and sets whose keys are plain values are filled first; the others (keys that
+        may run a Monty ``__hash__``) wait until every plain one, class namespaces and
+        instance attributes included, is complete."""
         tag = rec[0]
         obj = self.objs[i]
         if tag == G.N_DICT or (tag == G.N_SUB and type(obj) is M.DictInstance):
             items = rec[1:] if tag == G.N_DICT else rec[2]
+            if len(items) == 1 and type(items[0]) is dict:    # [tag, map]: a promoted map
+                items = [x for pair in items[0].items() for x in pair]
             if len(items) % 2:
                 raise ValueError('malformed dict')
-            for k, v in zip(items[::2], items[1::2]):
-                dict.__setitem__(obj, self.value(k), self.value(v))
+            keys, fill = items[::2], _fill_dict
         elif tag == G.N_SET or (tag == G.N_SUB and type(obj) is M.SetInstance):
-            for v in (rec[1:] if tag == G.N_SET else rec[2]):
-                set.add(obj, self.value(v))
+            keys = items = rec[1:] if tag == G.N_SET else rec[2]
+            fill = _fill_set
+        else:
+            return
+        if PLAIN_KEYS.issuperset(map(type, keys)):
+            fill(self, obj, items)
+        else:
+            self.deferred.append((fill, obj, items))
 
     # immutable nodes, built on first use
     def build_immutable(self, i, rec):

@@ -22,11 +22,14 @@ class Registry:
     def __init__(self):
         self.by_name: dict = {}
         self.by_id: dict = {}
+        self.containers = False      # names a list, dict, set or tuple
 
     def add(self, name: str, obj) -> None:
         if name in self.by_name:
             return
         self.by_name[name] = obj
+        if type(obj) in (list, tuple, dict, set, frozenset):
+            self.containers = True
         self.by_id.setdefault(id(obj), name)
 
     def add_class(self, prefix: str, cls) -> None:
@@ -143,6 +146,11 @@ class VMRegistry:
 
     def name_of(self, obj):
         return self.base.name_of(obj) or self.local.name_of(obj)
+
+    def id_tables(self) -> tuple:
+        """``id -> name`` for builtins and for this VM's modules, and whether any names a
+        container (for the encoder's lookups)."""
+        return self.base.by_id, self.local.by_id, self.base.containers or self.local.containers
 
     def lookup(self, name: str):
         """The object named ``name``; ValueError for a name outside the table."""

@@ -32,7 +32,7 @@ SCHEMAS = {
                     'tb': lambda v: type(v) is list and all(_tb_entry(e) for e in v),
                     'suppress': _types(bool)},
     M.MClass: {'name': STR, 'qualname': STR, 'bases': lambda v: _classes(v),
-               'mro': lambda v: _classes(v) and len(v) > 0, 'dict': DICT,
+               'mro': lambda v: _classes(v) and len(v) > 0, 'dict': _types(M.ClassDict),
                'native': lambda v: v is False, 'is_exc': _types(bool),
                'meta': _types(M.MClass, type(None))},
     M.BoundMethod: {}, M.Cell: {},

@@ -23,6 +23,7 @@ _ARG_MSG = re.compile(
 _PURE_BUILTINS = ('abs all any ascii bin callable chr delattr dir divmod enumerate filter format '
                   'getattr hasattr hash hex id isinstance issubclass iter len map max min next '
                   'oct ord pow repr reversed round setattr sorted sum super vars zip').split()
+_PURE_MODULES = ('math', 'operator')   # host modules whose functions only compute
 _PURE_TYPES = (int, float, complex, bool, str, bytes, bytearray, list, tuple, dict, set,
                frozenset, range, slice, enumerate, zip, map, filter, reversed, object, type,
                super)
@@ -32,6 +33,14 @@ _FRESH_RECEIVERS = (list, dict, set, bytearray)
 _HOST_BY_NAME = {t.__name__: t for t in _PURE_TYPES}
 _PLACEHOLDER = ()   # iterable, hashable and inert: no host builtin acts on it
 _ABSENT = object()
+
+
+_SAME_SIGNATURE: dict[int, object] = {}   # id(NativeFunction) -> pure host callable
+
+
+def same_signature(func, host) -> None:
+    """Declare that native ``func`` takes its arguments exactly like pure host ``host``."""
+    _SAME_SIGNATURE[id(func)] = (func, host)
 
 
 def is_argument_error(msg: str) -> bool:
@@ -51,6 +60,9 @@ def _replay(host, args: tuple, kwargs) -> str | None:
 
 
 def _builtin_host(func):
+    if func.module in _PURE_MODULES:
+        import importlib
+        return getattr(importlib.import_module(func.module), func.name, None)
     from ..builtins.functions import BUILTIN_FUNCTIONS
     if func.name not in _PURE_BUILTINS and func.name != 'print':
         return None
@@ -75,6 +87,9 @@ def _receiver(host_type: type, value):
 def native_call_message(func, args: tuple, kwargs, receiver=_ABSENT) -> str | None:
     """CPython's message for calling builtin ``func`` with this argument shape, if it rejects it."""
     placeholders = (_PLACEHOLDER,) * len(args)
+    declared = _SAME_SIGNATURE.get(id(func))
+    if declared is not None and declared[0] is func:
+        return _replay(declared[1], placeholders, kwargs)
     if func.self_type is None:
         host = _builtin_host(func)
         return None if host is None else _replay(host, placeholders, kwargs)

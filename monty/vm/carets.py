@@ -30,9 +30,16 @@ def anchors(segment: str) -> tuple[int, int] | None:
         return _operator_span(segment, _chars(segment, node.left.end_col_offset),
                               _chars(segment, node.right.col_offset))
     if isinstance(node, ast.Subscript):
-        return (_chars(segment, node.value.end_col_offset),
-                _chars(segment, node.slice.end_col_offset) + 1)
+        return _brackets_span(segment, _chars(segment, node.value.end_col_offset),
+                              _chars(segment, node.slice.end_col_offset))
     return None
+
+
+def _brackets_span(segment: str, value_end: int, slice_end: int) -> tuple[int, int]:
+    """From the ``[`` after the subscripted value to the ``]`` after the index, inclusive."""
+    left = segment.find('[', value_end)
+    right = segment.find(']', slice_end)
+    return (value_end if left < 0 else left), (slice_end + 1 if right < 0 else right + 1)
 
 
 def _operator_span(segment: str, left_end: int, right_start: int) -> tuple[int, int] | None:

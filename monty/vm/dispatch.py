@@ -41,6 +41,8 @@ def _found(m) -> bool:
 
 def binary(op: int, a, b, inplace: bool):
     """``a <op> b`` (or ``a <op>= b``) when an operand is not a host value."""
+    if op == 5 and type(a) is str and not isinstance(b, str):
+        return P.percent_format(a, b)   # str's own formatting, never __rmod__
     name = P.BINOP_DUNDERS[op]
     ca, cb = T.type_of(a), T.type_of(b)
     calls = []
@@ -122,6 +124,9 @@ def contains(container, item, negate: bool):
     """``item in container`` (``not in`` when ``negate``), a CallReq for a Monty __contains__."""
     t = type(container)
     if t in P.HOST_VALUE_TYPES:
+        if type(item) not in P.HOST_VALUE_TYPES and t in HASHED_CONTAINERS:
+            from .hashing import hashed
+            return hashed(item, 'contains', container, item, negate)
         return (item in container) != negate
     m = T.type_of(container).lookup('__contains__')
     if m is not UNBOUND and type(m).__name__ == 'Function':
@@ -129,10 +134,11 @@ def contains(container, item, negate: bool):
     return P.contains(container, item) != negate
 
 
+HASHED_CONTAINERS = frozenset({dict, set, frozenset, type({}.keys()), type({}.items())})
 FALLBACKS = {'binop': binary_failed, 'cmp': compare_failed}
 
 
-def truth_req(v):
+def truth_req(v, post: str = 'bool'):
     """A CallReq for ``bool(v)`` when ``v``'s class defines ``__bool__``/``__len__`` in Monty."""
     if not isinstance(v, P.INSTANCE_TYPES):
         return None
@@ -140,5 +146,17 @@ def truth_req(v):
     for name in ('__bool__', '__len__'):
         m = cls.lookup(name)
         if type(m).__name__ == 'Function':
-            return CallReq(m, (v,), None, 'bool', name)
+            return CallReq(m, (v,), None, post, name)
     return None
+
+
+class Truth:
+    """The answer of a truth test pushed above the tested value for ``JUMP_IF_*_OR_POP``
+    (consumed by the very next instruction, so it never reaches Monty code or a snapshot)."""
+    __slots__ = ('value',)
+
+    def __init__(self, value: bool):
+        self.value = value
+
+
+TRUTHS = (Truth(False), Truth(True))

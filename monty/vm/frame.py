@@ -12,7 +12,8 @@ class Frame:
     __slots__ = ('code', 'pc', 'locals', 'stack', 'globals', 'ns', 'back', 'blocks', 'handling',
                  'post', 'post_state', 'gen', 'vm', 'entry', 'resume_mode', 'func')
 
-    def __init__(self, vm, code, locals_: list, globals_: dict, ns: dict | None = None):
+    def __init__(self, vm, code, locals_: list, globals_: dict, ns: dict | None = None,
+                 func=None, back: Frame | None = None):
         self.vm = vm
         self.code = code
         self.pc = 0
@@ -20,7 +21,7 @@ class Frame:
         self.stack = []
         self.globals = globals_
         self.ns = ns
-        self.back = None
+        self.back = back
         self.blocks = []
         self.handling = []
         self.post = None
@@ -28,7 +29,7 @@ class Frame:
         self.gen = None
         self.entry = False
         self.resume_mode = None
-        self.func = None
+        self.func = func
 
     @property
     def lineno(self) -> int:

@@ -13,7 +13,9 @@ import operator
 from ..compiler import opcodes as O
 from ..objects.model import UNBOUND
 from . import protocol as P
-from .interp import EV_RETURN
+from .fuse_attrs import PATTERNS as ATTR_PATTERNS
+from .interp import EV_RETURN, EV_SWITCH
+from .ops import return_plain
 
 ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, AND, OR, XOR = range(12)
 SAFE_FLOAT_INT = 1 << 53   # ints below this convert to float exactly and never overflow
@@ -155,7 +157,8 @@ def _fast_fast_binop(code, pc, ops, base, store=False):
         b = loc[y]
         ta = type(a)
         if ta is type(b) and (ta is t1 or ta is t2 or ta is t3) and \
-                (not need_nonzero or b) and (not need_nonneg or b >= 0):
+                (not need_nonzero or b) and (not need_nonneg or b >= 0) and \
+                (ta is not str or f.vm.tracker is None):
             if store:
                 loc[z] = func(a, b)
             else:
@@ -235,7 +238,8 @@ def _fast_binop(code, pc, ops, base):
         b = f.locals[y]
         ta = type(a)
         if ta is type(b) and (ta is t1 or ta is t2 or ta is t3) and \
-                (not need_nonzero or b) and (not need_nonneg or b >= 0):
+                (not need_nonzero or b) and (not need_nonneg or b >= 0) and \
+                (ta is not str or f.vm.tracker is None):
             s[-1] = func(a, b)
             return after
         return first(f)
@@ -489,8 +493,11 @@ def _fast_return(code, pc, ops, base):
     first, ret = base[pc], pc + 1
     if kind == O.LOAD_CONST:
         def rc(f):
-            f.stack.append(arg)
             f.pc = ret
+            if f.post is None and f.gen is None and not f.entry:
+                return_plain(f, arg)
+                return EV_SWITCH
+            f.stack.append(arg)
             return EV_RETURN
         return rc
 
@@ -498,8 +505,11 @@ def _fast_return(code, pc, ops, base):
         v = f.locals[arg]
         if v is UNBOUND:
             return first(f)
-        f.stack.append(v)
         f.pc = ret
+        if f.post is None and f.gen is None and not f.entry:
+            return_plain(f, v)
+            return EV_SWITCH
+        f.stack.append(v)
         return EV_RETURN
     return rf
 
@@ -568,6 +578,9 @@ PATTERNS = [
     ((LF, LF), _load_fast_pair),
     ((SF, LF), _store_load_fast),
 ]
+from .fuse_calls import PATTERNS as CALL_PATTERNS  # noqa: E402 - it uses the guards above
+
+PATTERNS += ATTR_PATTERNS + CALL_PATTERNS
 BY_FIRST: dict = {}
 for _pat, _builder in PATTERNS:
     BY_FIRST.setdefault(_pat[0], []).append((_pat, _builder))

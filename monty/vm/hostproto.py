@@ -10,6 +10,7 @@ from ..builtins import types as T
 from ..objects.model import (UNBOUND, ExcInstance, Function, HOST_SUBCLASS_KINDS, Instance,
                              MClass, NativeFunction, obj_id)
 from . import protocol as P
+from .hashing import PRECOMPUTED
 from .signals import MontyRaise
 
 
@@ -90,6 +91,9 @@ def inst_ne(self, other):
 
 
 def inst_hash(self):
+    h = PRECOMPUTED.get(id(self))
+    if h is not None:
+        return h
     cls = T.type_of(self)
     m = cls.lookup('__hash__')
     if m is None:

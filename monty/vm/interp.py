@@ -22,6 +22,7 @@ from .signals import DISCARD, PUSHED, CallReq, MontyRaise, Suspend
 from ..limits import LimitExceeded
 from .traceback import stack_entries
 from ..host.external import ExternalFunction
+from ..builtins.constructors import NATIVE_CTORS, create_instance
 
 EV_SWITCH, EV_RETURN, EV_YIELD = -1, -2, -3
 GENLIKE = GENERATOR | COROUTINE | ASYNC_GENERATOR
@@ -563,11 +564,12 @@ class VM:
 
     def construct(self, f: Frame, cls: MClass, args: tuple, kwargs: dict | None):
         """``type.__call__(cls, ...)``: ``__new__`` then ``__init__``."""
-        from ..builtins.constructors import NATIVE_CTORS, create_instance
         if cls.native:
             ctor = NATIVE_CTORS.get(cls)
             if ctor is None:
                 if cls.is_exc:
+                    if kwargs:
+                        raise TypeError(f'{cls.name}() takes no keyword arguments')
                     return create_instance(cls, args, kwargs)
                 raise TypeError(f"cannot create '{cls.name}' instances")
             try:

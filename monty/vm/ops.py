@@ -5,20 +5,19 @@ call.  Host values take inline fast paths; everything else goes through ``protoc
 """
 from __future__ import annotations
 
-from ..builtins import types as T
+from ..builtins import resumable as R, types as T
 from ..compiler import opcodes as O
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
                              Function, Instance, MClass, NativeFunction, StaticMethod)
-from . import dispatch, protocol as P
+from ..objects.model import CLASS_VERSION as VERSION
+from . import attrcache as AC, dispatch, hashing, protocol as P
 from .frame import Frame
 from .generators import RUNNING, SUSPENDED, Generator
 from .signals import DISCARD, NULL, PUSHED, CallReq, MontyRaise
-from .interp import EV_RETURN, EV_SWITCH, EV_YIELD
+from .interp import EV_RETURN, EV_SWITCH, EV_YIELD, native_type_error
 
 HOST_TYPES = P.HOST_VALUE_TYPES
 HOST_ITERS = P.HOST_ITER_TYPES
-# class attributes that never act as descriptors on assignment to an instance attribute
-PLAIN_CLASS_ATTRS = frozenset({type(UNBOUND), Function, int, float, str, bool, type(None)})
 FACTORIES = {}
 
 
@@ -336,18 +335,39 @@ def _load_attr(arg, nxt, code, pc):
     name = arg
     blocked = name in P.BLOCKED_ATTRS
 
+    c_cls, c_ver, c_plan, c_attr = None, -1, AC.SLOW, None   # the inline cache
+
     def fn(f):
+        nonlocal c_cls, c_ver, c_plan, c_attr
         s = f.stack
         obj = s[-1]
         if blocked:
             raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'"
                                  if type(obj) is not MClass else
                                  f"type object '{obj.name}' has no attribute '{name}'")
-        if type(obj) is Instance:
-            d = obj.attrs
-            if name in d and name not in obj.mcls.dict:
-                s[-1] = d[name]
-                return nxt
+        t = type(obj)
+        if t is Instance or t is ExcInstance:
+            cls = obj.mcls
+            if cls is not c_cls or c_ver != VERSION[0]:
+                c_plan, c_attr = AC.load_plan(cls, name)
+                c_cls, c_ver = cls, VERSION[0]
+            if c_plan < AC.PROPERTY:
+                d = obj.attrs
+                if name in d:
+                    s[-1] = d[name]
+                    return nxt
+                if c_plan == AC.METHOD:
+                    s[-1] = BoundMethod(obj, c_attr)
+                    return nxt
+                if c_plan == AC.VALUE:
+                    s[-1] = c_attr
+                    return nxt
+            elif c_plan == AC.PROPERTY and c_attr.code.fastcall == 1:
+                s.pop()
+                f.pc = nxt
+                if enter_plain(f, c_attr, [obj]):
+                    return EV_SWITCH
+                s.append(obj)
         r = P.get_attr(obj, name)
         s.pop()
         return push_result(f, r, nxt)
@@ -359,22 +379,25 @@ def _store_attr(arg, nxt, code, pc):
     name = arg
     blocked = name in P.BLOCKED_ATTRS and name != '__dict__'
 
+    c_cls, c_ver, c_direct = None, -1, False   # the inline cache
+
     def fn(f):
+        nonlocal c_cls, c_ver, c_direct
         s = f.stack
         obj = s.pop()
         value = s.pop()
         if blocked:
             raise AttributeError(f"'{T.type_name(obj)}' object attribute '{name}' is read-only")
-        if type(obj) is Instance:
-            # rebinding an existing attribute when neither __setattr__ nor a class attribute
-            # of that name can intervene (what generic_setattr would do)
-            d = obj.attrs
-            if name in d:
-                cls = obj.mcls
-                if type(cls.lookup('__setattr__')) is not Function and \
-                        type(cls.lookup(name)) in PLAIN_CLASS_ATTRS:
-                    d[name] = value
-                    return nxt
+        t = type(obj)
+        if t is Instance or t is ExcInstance:
+            # neither __setattr__ nor a descriptor can intervene: what generic_setattr does
+            cls = obj.mcls
+            if cls is not c_cls or c_ver != VERSION[0]:
+                c_direct = AC.store_direct(cls, name)
+                c_cls, c_ver = cls, VERSION[0]
+            if c_direct:
+                obj.attrs[name] = value
+                return nxt
         return run_effect(f, P.set_attr(obj, name, value), nxt)
     return fn
 
@@ -392,7 +415,10 @@ def _load_method(arg, nxt, code, pc):
     name = arg
     blocked = name in P.BLOCKED_ATTRS
 
+    c_type, c_ver, c_func = None, -1, None   # the inline cache: receiver class -> method
+
     def fn(f):
+        nonlocal c_type, c_ver, c_func
         s = f.stack
         obj = s[-1]
         t = type(obj)
@@ -401,16 +427,21 @@ def _load_method(arg, nxt, code, pc):
                                  if t is not MClass else
                                  f"type object '{obj.name}' has no attribute '{name}'")
         if t in HOST_TYPES:
-            m = T.HOST_TYPE_MAP[t].lookup(name)
-            if type(m) is NativeFunction:
-                s[-1] = m
+            if t is not c_type or c_ver != VERSION[0]:
+                c_func = AC.native_method(T.HOST_TYPE_MAP[t], name)
+                c_type, c_ver = t, VERSION[0]
+            if c_func is not None:
+                s[-1] = c_func
                 s.append(obj)
                 return nxt
         elif t is Instance:
             if name not in obj.attrs:
-                m = obj.mcls.lookup(name)
-                if type(m) is Function:
-                    s[-1] = m
+                cls = obj.mcls
+                if cls is not c_type or c_ver != VERSION[0]:
+                    c_func = AC.method_plan(cls, name)
+                    c_type, c_ver = cls, VERSION[0]
+                if c_func is not None:
+                    s[-1] = c_func
                     s.append(obj)
                     return nxt
         r = P.get_attr(obj, name)
@@ -431,10 +462,12 @@ def _binary_subscr(arg, nxt, code, pc):
         key = s.pop()
         obj = s[-1]
         t = type(obj)
-        if t is list or t is dict or t is tuple or t is str:
+        if t is list or t is tuple or t is str or t is dict and type(key) in HOST_TYPES:
             s[-1] = obj[key]
             return nxt
         s.pop()
+        if t is dict:
+            return push_result(f, hashing.hashed(key, 'getitem', obj, key), nxt)
         return push_result(f, P.get_item(obj, key), nxt)
     return fn
 
@@ -447,9 +480,11 @@ def _store_subscr(arg, nxt, code, pc):
         obj = s.pop()
         value = s.pop()
         t = type(obj)
-        if t is list or t is dict:
+        if t is list or t is dict and type(key) in HOST_TYPES:
             obj[key] = value
             return nxt
+        if t is dict:
+            return run_effect(f, hashing.hashed(key, 'setitem', obj, key, value), nxt)
         return run_effect(f, P.set_item(obj, key, value), nxt)
     return fn
 
@@ -460,6 +495,8 @@ def _delete_subscr(arg, nxt, code, pc):
         s = f.stack
         key = s.pop()
         obj = s.pop()
+        if type(obj) is dict:
+            return run_effect(f, hashing.hashed(key, 'delitem', obj, key), nxt)
         return run_effect(f, P.del_item(obj, key), nxt)
     return fn
 
@@ -630,6 +667,8 @@ def _build_set(arg, nxt, code, pc):
             del s[-n:]
         out = set()
         for x in items:
+            if type(x) not in HOST_TYPES and hashing.monty_hash(x) is not None:
+                return push_result(f, R.callback_req('set_of', items), nxt)
             out.add(x)
         s.append(out)
         return nxt
@@ -647,7 +686,10 @@ def _build_map(arg, nxt, code, pc):
             items = s[-2 * n:]
             del s[-2 * n:]
             for i in range(0, 2 * n, 2):
-                d[items[i]] = items[i + 1]
+                k = items[i]
+                if type(k) not in HOST_TYPES and hashing.monty_hash(k) is not None:
+                    return push_result(f, R.callback_req('dict_from_flat', items), nxt)
+                d[k] = items[i + 1]
         s.append(d)
         return nxt
     return fn
@@ -670,8 +712,10 @@ def _set_add(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
         v = s.pop()
-        s[-arg].add(v)
-        return nxt
+        if type(v) in HOST_TYPES:
+            s[-arg].add(v)
+            return nxt
+        return run_effect(f, hashing.hashed(v, 'add', s[-arg], v), nxt)
     return fn
 
 
@@ -681,8 +725,10 @@ def _map_add(arg, nxt, code, pc):
         s = f.stack
         v = s.pop()
         k = s.pop()
-        s[-arg][k] = v
-        return nxt
+        if type(k) in HOST_TYPES:
+            s[-arg][k] = v
+            return nxt
+        return run_effect(f, hashing.hashed(k, 'setitem', s[-arg], k, v), nxt)
     return fn
 
 
@@ -796,11 +842,14 @@ def _build_string(arg, nxt, code, pc):
 def _format_value(arg, nxt, code, pc):
     conversion, has_spec = arg
     from ..builtins.formatting import format_value, convert_value
+    from ..builtins.textconv import LEAVES, format_field
 
     def fn(f):
         s = f.stack
         spec = s.pop() if has_spec else ''
         v = s.pop()
+        if type(v) not in LEAVES:
+            return push_result(f, format_field(v, conversion, spec), nxt)
         if conversion != -1:
             v = convert_value(v, conversion)
         if type(v) is str and not spec:
@@ -945,10 +994,13 @@ def _pop_jump_if_not_none(arg, nxt, code, pc):
 def _jump_if_false_or_pop(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
-        if not truth(s[-1]):
+        v = s[-1]
+        if type(v) is bool or type(v) in HOST_TYPES:
+            if v:
+                s.pop()
+                return nxt
             return arg
-        s.pop()
-        return nxt
+        return or_pop_slow(f, v, False, arg, nxt, pc)
     return fn
 
 
@@ -956,11 +1008,34 @@ def _jump_if_false_or_pop(arg, nxt, code, pc):
 def _jump_if_true_or_pop(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
-        if truth(s[-1]):
-            return arg
+        v = s[-1]
+        if type(v) is bool or type(v) in HOST_TYPES:
+            if v:
+                return arg
+            s.pop()
+            return nxt
+        return or_pop_slow(f, v, True, arg, nxt, pc)
+    return fn
+
+
+def or_pop_slow(f, v, jump_when: bool, target: int, nxt: int, pc: int) -> int:
+    """``and``/``or`` on a value whose truth may run a Monty ``__bool__``/``__len__``: the call
+    runs as a frame whose answer (a ``dispatch.Truth``) lands above the value, then this
+    instruction runs again and reads it."""
+    s = f.stack
+    if type(v) is dispatch.Truth:
+        s.pop()
+        if v.value is jump_when:
+            return target
         s.pop()
         return nxt
-    return fn
+    r = dispatch.truth_req(v, 'truth_mark')
+    if r is not None:
+        return push_result(f, r, pc)
+    if truth(v) is jump_when:
+        return target
+    s.pop()
+    return nxt
 
 
 # -- iteration ---------------------------------------------------------------------------------
@@ -1051,8 +1126,21 @@ def _for_iter(arg, nxt, code, pc):
 def _return_value(arg, nxt, code, pc):
     def fn(f):
         f.pc = pc
+        if f.post is None and f.gen is None and not f.entry:
+            return_plain(f, f.stack.pop())
+            return EV_SWITCH
         return EV_RETURN
     return fn
+
+
+def return_plain(f, value) -> None:
+    """A plain call (no post step, not a generator, not an entry frame) returns ``value``."""
+    vm = f.vm
+    back = f.back
+    f.back = None
+    vm.depth -= 1
+    vm.frame = back
+    back.stack.append(value)
 
 
 @op('MAKE_FUNCTION')
@@ -1102,12 +1190,28 @@ def _call(arg, nxt, code, pc):
             args = ()
             func = s.pop()
         f.pc = nxt
+        if type(func) is NativeFunction:
+            return _call_native(f, func, args, nxt)
         r = f.vm.call(f, func, args, None)
         if r is PUSHED:
             return EV_SWITCH
         s.append(r)
         return nxt
     return fn
+
+
+def _call_native(f, func, args: tuple, nxt: int) -> int:
+    """A builtin called with positional arguments: ``vm.call`` without its type dispatch."""
+    try:
+        r = func.fn(f.vm, *args) if func.needs_vm else func.fn(*args)
+    except TypeError as e:
+        raise native_type_error(e, func, args, None) from None
+    if type(r) is CallReq:
+        r = f.vm.push_req(f, r)
+    if r is PUSHED:
+        return EV_SWITCH
+    f.stack.append(r)
+    return nxt
 
 
 def enter_plain(f, func, args: list) -> bool:
@@ -1125,10 +1229,7 @@ def enter_plain(f, func, args: list) -> bool:
         args += [UNBOUND] * extra
     if code.freevars:
         args += func.closure
-    frame = Frame(vm, code, args, func.globals)
-    frame.func = func
-    frame.back = f
-    vm.frame = frame
+    vm.frame = Frame(vm, code, args, func.globals, None, func, f)
     vm.depth += 1
     return True
 

@@ -55,6 +55,19 @@ def post_check_int(vm, value, state):
     return value
 
 
+_CONVERSION_KINDS = {'__int__': (int, 'int'), '__index__': (int, 'int'),
+                     '__trunc__': (int, 'Integral'), '__float__': (float, 'float')}
+
+
+def post_conversion(vm, value, state):
+    """Check what ``__int__``/``__index__``/``__trunc__``/``__float__`` returned (``state``
+    names the method as CPython's message does: ``__int__``, ``A.__float__``)."""
+    kind, label = _CONVERSION_KINDS[state.rpartition('.')[2]]
+    if not isinstance(value, kind):
+        raise TypeError(f'{state} returned non-{label} (type {T.type_name(value)})')
+    return value
+
+
 def post_bool(vm, value, state):
     if not isinstance(value, bool):
         if state == '__len__':
@@ -69,6 +82,56 @@ def post_bool(vm, value, state):
 
 def post_not(vm, value, state):
     return not post_bool(vm, value, state)
+
+
+def post_truth_mark(vm, value, state):
+    from .dispatch import TRUTHS
+    return TRUTHS[post_bool(vm, value, state)]
+
+
+def post_check_format(vm, value, state):
+    if not isinstance(value, str):
+        raise TypeError(f'__format__ must return a str, not {T.type_name(value)}')
+    return value
+
+
+def post_format_text(vm, value, state):
+    """Format the text an f-string conversion (``!s``/``!r``) produced with the field's spec."""
+    from ..builtins.formatting import format_value
+    return format_value(value, state)
+
+
+def post_ascii_text(vm, value, state):
+    return post_format_text(vm, value.encode('ascii', 'backslashreplace').decode('ascii'), state)
+
+
+def post_hash_then(vm, value, state):
+    from .hashing import post_hash_then as step
+    return step(vm, value, state)
+
+
+def post_dict_kwargs(vm, value, state):
+    """``dict(source, **kwargs)`` after the Monty loop filled the dict from ``source``."""
+    value.update(state)
+    return value
+
+
+def post_dict_kwargs_none(vm, value, state):
+    value.update(state)
+    return None
+
+
+def post_index_then(vm, value, state):
+    """``bin``/``oct``/``hex`` of the int a Monty ``__index__`` returned."""
+    from ..builtins.functions import INDEX_USERS
+    if type(value) is not int and not isinstance(value, int):
+        raise TypeError(f'__index__ returned non-int (type {T.type_name(value)})')
+    return INDEX_USERS[state](int(value))
+
+
+def post_prepared(vm, value, state):
+    from ..builtins.classes import post_prepared as step
+    return step(vm, value, state)
 
 
 def post_class_body(vm, value, state):
@@ -152,8 +215,19 @@ POSTS = {
     'check_str': post_check_str,
     'check_iter': post_check_iter,
     'check_int': post_check_int,
+    'conversion': post_conversion,
     'bool': post_bool,
     'not': post_not,
+    'truth_mark': post_truth_mark,
+    'prepared': post_prepared,
+    'index_then': post_index_then,
+    'state': post_class_ready,
+    'dict_kwargs': post_dict_kwargs,
+    'dict_kwargs_none': post_dict_kwargs_none,
+    'hash_then': post_hash_then,
+    'check_format': post_check_format,
+    'format_text': post_format_text,
+    'ascii_text': post_ascii_text,
     'class_body': post_class_body,
     'call_then': post_call_then,
     'contains': post_contains,

@@ -560,16 +560,43 @@ def binary_op(op: int, a, b, inplace: bool = False):
     ta, tb = type(a), type(b)
     if ta in HOST_VALUE_TYPES and tb in HOST_VALUE_TYPES:
         check_size(op, a, b)
+        if op == 5 and ta is str:
+            return percent_format(a, b)
         if inplace:
             return INPLACE_FUNCS[op](a, b)
         return BINOP_FUNCS[op](a, b)
     return monty_binary(op, a, b, inplace)
 
 
+percent_format = operator.mod   # ``str % values``; set by builtins.formatting
+
+
 def check_size(op: int, a, b) -> None:
     vm = current[0]
     if vm is not None and vm.tracker is not None:
         vm.tracker.check_binop(op, a, b)
+
+
+def check_printable(x) -> None:
+    """Before the host prints a container: its expansion must fit the run's limits."""
+    vm = current[0]
+    if vm is not None and vm.tracker is not None and type(x) in PRINTABLE_CONTAINERS:
+        vm.tracker.check_printable(x)
+
+
+PRINTABLE_CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+
+
+def check_range(x) -> None:
+    """Before a range is materialised (``list(range(n))``, ``bytes(range(n))``): its size."""
+    vm = current[0]
+    if type(x) is range and vm is not None and vm.tracker is not None:
+        try:
+            n = len(x)
+        except OverflowError:
+            n = 1 << 64
+        if n > 512:
+            vm.tracker.check_alloc(n * 8)
 
 
 def monty_binary(op: int, a, b, inplace: bool):
@@ -734,10 +761,21 @@ def iterate(obj):
     it = sync(get_iter(obj))
     t = type(it)
     if t in HOST_ITER_TYPES:
+        vm = current[0]
+        if vm is not None and vm.tracker is not None:
+            return _ticking(it, vm.tracker)
         return it
     if t.__name__ == 'Generator':
         return _gen_iter(it)
     return _monty_iter(it)
+
+
+def _ticking(it, tracker):
+    """Items of a host iterator, counted by the tracker so a long builtin loop stays bounded."""
+    tick = tracker.tick
+    for v in it:
+        tick()
+        yield v
 
 
 def _gen_iter(gen):

@@ -14,8 +14,18 @@ HIDDEN_FILES = frozenset({'<<callbacks>>'})   # builtins written in Monty, shown
 
 
 def visible(tb) -> list:
-    """Traceback entries without the frames of builtins implemented in Monty."""
-    return [e for e in tb if e[0].filename not in HIDDEN_FILES]
+    """Traceback entries without the frames of builtins and library modules written in Monty
+    (CPython shows none for its C builtins, and its library's own files cannot be matched)."""
+    return [e for e in tb if not _library_file(e[0].filename)]
+
+
+def _library_file(filename: str) -> bool:
+    if filename in HIDDEN_FILES:
+        return True
+    if filename[:1] != '<' or filename[-1:] != '>':
+        return False
+    from ..builtins.modules import REGISTRY
+    return filename[1:-1] in REGISTRY
 
 
 def frames_of(exc) -> list[Frame]:
@@ -32,7 +42,8 @@ def tb_frames(tb) -> list[Frame]:
     return out
 
 
-def exception_line(exc) -> str:
+def exception_line(exc, with_hint: bool = False) -> str:
+    """``Type: message`` (plus notes); ``with_hint`` adds the printed "Did you mean" hint."""
     cls = exc.mcls
     module = cls.dict.get('__module__', cls.module)
     name = cls.qualname if module in ('builtins', '__main__') else f'{module}.{cls.qualname}'
@@ -41,7 +52,8 @@ def exception_line(exc) -> str:
     except Exception:  # noqa: BLE001 - a broken __str__ must not break the traceback
         text = '<exception str() failed>'
     line = f'{name}: {text}' if text else name
-    line += suggest.hint(exc)
+    if with_hint:
+        line += suggest.hint(exc)
     if exc.notes:
         line += ''.join('\n' + str(n) for n in exc.notes)
     return line
@@ -74,7 +86,7 @@ def stack_entries(top, pc: int) -> list:
 
 def format_single(exc) -> str:
     lines = tb_lines(exc.tb)
-    lines.append(exception_line(exc))
+    lines.append(exception_line(exc, with_hint=True))
     return '\n'.join(lines) + '\n'
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 from ...objects.model import Module, NativeFunction
+from ...vm import protocol as P
 
 FUNCS = ('acos acosh asin asinh atan atan2 atanh ceil copysign cos cosh degrees dist erf erfc '
          'exp expm1 fabs floor fmod frexp fsum gamma gcd hypot isclose isfinite isinf isnan '
@@ -19,15 +20,23 @@ def _factorial(n):
 
 
 def _comb(n, k):
-    if isinstance(n, int) and n > LIMIT * 10 and isinstance(k, int) and min(k, n - k) > LIMIT:
+    if isinstance(n, int) and isinstance(k, int) and min(k, n - k) > LIMIT:
         raise OverflowError('comb() arguments too large for the sandbox')
     return math.comb(n, k)
 
 
 def _perm(n, k=None):
-    if isinstance(n, int) and n > LIMIT * 10 and (k is None or k > LIMIT):
+    count = n if k is None else k
+    if isinstance(n, int) and isinstance(count, int) and min(n, count) > LIMIT:
         raise OverflowError('perm() arguments too large for the sandbox')
     return math.perm(n, k)
+
+
+def _over_items(fn):
+    """``fn(iterable, ...)`` reading the items through the tracker (a huge range stays bounded)."""
+    def run(iterable, *args, **kwargs):
+        return fn(P.iterate(iterable), *args, **kwargs)
+    return run
 
 
 def _pow(x, y):
@@ -41,5 +50,7 @@ def build(vm) -> Module:
     ns['comb'] = NativeFunction('comb', _comb, module='math')
     ns['perm'] = NativeFunction('perm', _perm, module='math')
     ns['pow'] = NativeFunction('pow', _pow, module='math')
+    for name in ('fsum', 'prod'):
+        ns[name] = NativeFunction(name, _over_items(getattr(math, name)), module='math')
     ns.update(pi=math.pi, e=math.e, tau=math.tau, inf=math.inf, nan=math.nan)
     return Module('math', ns)
