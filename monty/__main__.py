@@ -1,6 +1,7 @@
 """``python -m monty FILE.py`` / ``python -m monty -c CODE``: run like ``python3 FILE.py``."""
 from __future__ import annotations
 
+import os
 import sys
 
 from .errors import MontyRuntimeError, MontySyntaxError
@@ -18,12 +19,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         source, name = args[1], '<string>'
     else:
-        name = args[0]
+        name = os.path.abspath(args[0])  # CPython names the main script by its absolute path
         try:
             with open(name, encoding='utf-8') as fh:
                 source = fh.read()
         except OSError as exc:
-            print(f"python: can't open file {name!r}: [Errno {exc.errno}] {exc.strerror}",
+            print(f"{sys.executable}: can't open file {name!r}: [Errno {exc.errno}] {exc.strerror}",
                   file=sys.stderr)
             return 2
     try:
