@@ -25,7 +25,10 @@ HOST_METHODS = {
               'islower isspace istitle isupper lower lstrip partition removeprefix '
               'removesuffix rfind rindex rpartition rsplit rstrip split splitlines startswith '
               'strip swapcase title translate upper'),
-    T.BYTEARRAY: 'append decode extend hex pop remove reverse clear copy count find index',
+    T.BYTEARRAY: ('append capitalize clear copy count decode endswith extend find hex index insert '
+                  'isalnum isalpha isascii isdigit islower isspace istitle isupper lower lstrip '
+                  'partition pop removeprefix removesuffix reverse remove rfind rindex rpartition '
+                  'rsplit rstrip split splitlines startswith strip swapcase title translate upper'),
     T.INT: 'bit_length bit_count conjugate as_integer_ratio',
     T.BOOL: 'bit_length bit_count conjugate as_integer_ratio',
     T.FLOAT: 'is_integer as_integer_ratio hex conjugate',
@@ -121,22 +124,26 @@ def _join_items(iterable) -> list:
     return list(it)
 
 
+TEXT_TYPES = (str, bytes, bytearray)
+
+
 def str_join(sep, iterable):
+    """``sep.join(items)`` for str, bytes and bytearray, size-checked before joining."""
     from .resumable import callback_req, plain_iterable
     if not plain_iterable(iterable):
         return callback_req('join', sep, iterable)
     items = _join_items(iterable)
     vm = P.current[0]
     if vm is not None and vm.tracker is not None:
-        total = sum(len(x) for x in items if isinstance(x, str)) + len(sep) * len(items)
+        total = sum(len(x) for x in items if isinstance(x, TEXT_TYPES)) + len(sep) * len(items)
         vm.tracker.check_alloc(total)
     return sep.join(items)
 
 
 def str_replace(s, old, new, count=-1):
     vm = P.current[0]
-    if vm is not None and vm.tracker is not None and isinstance(new, str) and \
-            isinstance(old, str) and len(new) > len(old):
+    if vm is not None and vm.tracker is not None and isinstance(new, TEXT_TYPES) and \
+            isinstance(old, TEXT_TYPES) and len(new) > len(old):
         n = s.count(old) if old else len(s) + 1
         if count >= 0:
             n = min(n, count)
@@ -162,26 +169,24 @@ def _static(name: str, fn, host) -> StaticMethod:
 def _str_overrides() -> None:
     for name in ('center', 'ljust', 'rjust', 'zfill'):
         add_method(T.STR, name, _padder(str, name))
-        add_method(T.BYTES, name, _padder(bytes, name))
     add_method(T.STR, 'join', str_join)
     add_method(T.STR, 'replace', str_replace)
     add_method(T.STR, 'expandtabs', str_expandtabs)
     add_method(T.STR, 'format', lambda s, *a, **k: str_format_req(s, a, k))
     add_method(T.STR, 'format_map', format_map)
     T.STR.dict['maketrans'] = _static('maketrans', str.maketrans, str.maketrans)
-    add_method(T.BYTES, 'join', bytes_join)
-    add_method(T.BYTES, 'replace', lambda s, o, n, c=-1: s.replace(o, n, c))
-    T.BYTES.dict['fromhex'] = _static('fromhex', bytes.fromhex, bytes.fromhex)
+    for cls in (T.BYTES, T.BYTEARRAY):
+        host = cls.host_type
+        for name in ('center', 'ljust', 'rjust', 'zfill'):
+            add_method(cls, name, _padder(host, name))
+        add_method(cls, 'join', str_join)
+        add_method(cls, 'replace', str_replace)
+        add_method(cls, 'expandtabs', str_expandtabs)
+        cls.dict['fromhex'] = _static('fromhex', host.fromhex, host.fromhex)
+        cls.dict['maketrans'] = _static('maketrans', host.maketrans, host.maketrans)
     T.INT.dict['from_bytes'] = _static('from_bytes', int.from_bytes, int.from_bytes)
     add_method(T.INT, 'to_bytes', _int_to_bytes)
     T.FLOAT.dict['fromhex'] = _static('fromhex', float.fromhex, float.fromhex)
-
-
-def bytes_join(sep, iterable):
-    from .resumable import callback_req, plain_iterable
-    if not plain_iterable(iterable):
-        return callback_req('join', sep, iterable)
-    return sep.join(list(P.iterate(iterable)))
 
 
 def _int_to_bytes(n, length=1, byteorder='big', *, signed=False):

@@ -116,7 +116,7 @@ def _global_call(code, pc, ops, base):
 def _fast_yield(code, pc, ops, base):
     """LOAD_FAST x; YIELD_VALUE."""
     x = ops[pc][1]
-    first, yield_pc = base[pc], pc + 1
+    first = base[pc]
     do_yield = base[pc + 1]
 
     def fn(f):
