@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .host.convert import exception_to_monty, to_host, to_monty
 from .host.external import PC_RAISE, PC_RETURN, ExternalFuture
 from .host.osaccess import answer_to_monty, arg_to_host
+from .runner import host_errors
 from .vm.signals import Suspend
 
 _MISSING = object()
@@ -38,7 +39,6 @@ class Execution:
 
 def advance(ex: Execution, step):
     """Run ``step`` (a start or resume of the VM) to the next pause or the end."""
-    from .runner import host_errors
     if ex.session is not None:
         return ex.session.advance(ex, step)
     vm = ex.vm

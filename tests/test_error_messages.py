@@ -48,10 +48,13 @@ USER_CALLS = [
 OPERATORS = [
     'class A: pass\n[1] * A()', 'class A: pass\nA() * [1]', 'class A: pass\n"ab" * A()',
     'class A: pass\nx = [1]\nx *= A()', '[1] * 1.5', '"a" * "b"',
-    'class I:\n    def __index__(self): return 2\nassert [0] * I() == [0, 0]\nassert I() * "ab" == "abab"\n1 / 0',
-    'class I:\n    def __index__(self): return 2\nx = [1]\ny = x\nx *= I()\nassert y == [1, 1]\n{}[x[0]]',
+    'class I:\n    def __index__(self): return 2\n'
+    'assert [0] * I() == [0, 0]\nassert I() * "ab" == "abab"\n1 / 0',
+    'class I:\n    def __index__(self): return 2\n'
+    'x = [1]\ny = x\nx *= I()\nassert y == [1, 1]\n{}[x[0]]',
     'class A: pass\npow(A(), 2, 3)', 'class A: pass\npow(2, 2, A())',
-    'class P:\n    def __pow__(self, e, m=None): return (e, m)\nassert pow(P(), 2, 3) == (2, 3)\n[][0]',
+    'class P:\n    def __pow__(self, e, m=None): return (e, m)\n'
+    'assert pow(P(), 2, 3) == (2, 3)\n[][0]',
     '1 + "a"', '"a" + 1', 'class A: pass\nA() @ 1', 'class A: pass\n-A()',
     'class A: pass\nA() < A()', '1 / 0', '1 % 0', '1.0 // 0', 'divmod(1, 0)', '0 ** -1',
 ]
@@ -67,17 +70,19 @@ MISC = [
     'class E(Exception): pass\nE(a=1)', 'class A:\n    def __int__(self): return "a"\nint(A())',
     'class A:\n    def __float__(self): return 1\nfloat(A())',
     'class A:\n    def __index__(self): return 1.5\nint(A())',
-    'iter([]).__next__()', 'dict.fromkeys()',
+    'iter([]).__next__()', 'dict.fromkeys()', '"-".join(1)', 'class N: pass\n"-".join(N())',
 ]
 
 # Programs that must behave like CPython up to their final error.
 BEHAVIOUR = [
-    'assert {}.fromkeys("ab") == {"a": None, "b": None}\nassert "x".maketrans("a", "b") == {97: 98}\n'
+    'assert {}.fromkeys("ab") == {"a": None, "b": None}\n'
+    'assert "x".maketrans("a", "b") == {97: 98}\n'
     'assert (0).from_bytes(b"\\x02", "big") == 2\n{}["end"]',
     'it = iter([1, 2])\nassert it.__next__() == 1 and iter(it) is it\nnext(it)\nit.__next__()',
-    'class W:\n    def __init__(self): self.parts = []\n    def write(self, s): self.parts.append(s)\n'
-    'w = W()\nprint(1, "a", sep="-", file=w)\nassert w.parts == ["1", "-", "a", "\\n"], w.parts\n'
-    'raise KeyError(w.parts[0])',
+    'class W:\n    def __init__(self): self.parts = []\n'
+    '    def write(self, s): self.parts.append(s)\n'
+    'w = W()\nprint(1, "a", sep="-", file=w)\n'
+    'assert w.parts == ["1", "-", "a", "\\n"], w.parts\nraise KeyError(w.parts[0])',
     'class F(Exception):\n    def __init__(self, msg, code=0):\n        super().__init__(msg)\n'
     '        self.code = code\nraise F("m", code=3)',
     'def f():\n    return 1 / 0\nclass C:\n    def __enter__(self): return self\n'

@@ -326,3 +326,17 @@ def test_environ_reads_the_host_and_keeps_local_changes():
     out = monty.Monty(src).run(os=lambda name, args, kw: {'HOME': '/h', 'USER': 'u'}
                                if name == 'os.environ' else None)
     assert out == ('v', 'v', None, False, ['NEW', 'USER'], 'u')
+
+
+def test_handler_exceptions_arrive_as_copies_without_host_objects():
+    class Secret:
+        pass
+
+    def handler(name, args, kwargs):
+        raise ValueError(Secret(), 'plain')
+
+    src = ('import os\ntry:\n    os.getenv("X")\nexcept ValueError as e:\n'
+           '    print(type(e.args[0]).__name__, e.args[1])')
+    out = []
+    monty.Monty(src).run(os=handler, print_callback=lambda stream, text: out.append(text))
+    assert ''.join(out) == 'str plain\n'

@@ -407,7 +407,7 @@ class Base:
 class D:
     def __set_name__(self, owner, name):
         self.name = ext(name)
-class C(Base):
+class K(Base):
     d = D()
 class Meta(type):
     @classmethod
@@ -429,8 +429,7 @@ try:
         pass
 except TypeError as e:
     err = str(e)
-C.x, C.y, D.w, err
-(C.tag, C.d.name)
+K.tag, K.d.name, C.x, C.y, D.w, err
 ''',
     'sum_of_instances_with_add': '''
 class N:

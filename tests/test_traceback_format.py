@@ -30,13 +30,15 @@ PROGRAMS = {
     'attribute_hint': 'class A:\n    def __init__(self):\n        self.value = 1\nA().valeu\n',
     'name_hint_local': 'def f():\n    total_count = 1\n    return total_cont\nf()\n',
     'name_hint_builtin': 'x = lenn([1])\n',
-    'name_no_hint_free_var': 'def f():\n    shared = 1\n    def g():\n        return sharde\n    return g()\nf()\n',
+    'name_no_hint_free_var': ('def f():\n    shared = 1\n    def g():\n        return sharde\n'
+                              '    return g()\nf()\n'),
     'raise_statement': 'def f():\n    raise KeyError("k")\nf()\n',
     'raise_multiline': 'def f():\n    raise ValueError(\n        "long"\n    )\nf()\n',
     'assert': 'x = 1\nassert x == 2, "x must be 2"\n',
     'augmented': 'x = 1\nx += "a"\n',
     'for_iteration': 'for x in 5:\n    pass\n',
-    'generator_frame': 'def g():\n    yield 1\n    raise ValueError("gen")\nfor x in g():\n    pass\n',
+    'generator_frame': ('def g():\n    yield 1\n    raise ValueError("gen")\n'
+                        'for x in g():\n    pass\n'),
     'comprehension': 'xs = [1, 0]\nys = [1 / x for x in xs]\n',
     'comprehension_iter': 'def f(rows):\n    return [c for r in rows for c in r]\nf([[1], 2])\n',
     'with_block': ('class C:\n    def __enter__(self):\n        return self\n'
@@ -49,7 +51,8 @@ PROGRAMS = {
     'custom_str': 'class E(Exception):\n    def __str__(self):\n        return "nice"\nraise E()\n',
     'unicode_line': "name = 'héllo'\nx = {'é': 1}\ny = x['ö'] + len(name)\n",
     'star_args': 'def f(a):\n    return a\nf(*1)\n',
-    'library_frames_hidden': 'from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\nP()\n',
+    'library_frames_hidden': ('from dataclasses import dataclass\n@dataclass\nclass P:\n'
+                              '    x: int\nP()\n'),
 }
 
 

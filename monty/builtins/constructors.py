@@ -3,10 +3,12 @@ creating instances of user classes (including subclasses of builtin types)."""
 from __future__ import annotations
 
 from ..objects.model import (UNBOUND, ClassMethod, ExcInstance, Function, HOST_SUBCLASS_KINDS,
-                             Instance, MClass, NativeFunction, Property, StaticMethod, Super)
+                             Instance, MClass, Property, StaticMethod, Super)
 from ..vm import protocol as P
 from ..vm.signals import CallReq
 from . import classes, types as T
+from .resumable import callback_req, plain_iterable
+from .textconv import repr_req, str_req
 
 NATIVE_CTORS: dict = {}
 
@@ -168,7 +170,6 @@ def make_bytearray(vm, *args):
 
 def _resumable(x, name: str):
     """A CallReq for the Monty implementation when iterating ``x`` may run Monty code."""
-    from .resumable import callback_req, plain_iterable
     if plain_iterable(x):
         return None
     return callback_req(name, x)

@@ -13,6 +13,7 @@ from ..objects.model import UNBOUND, Function, NativeFunction
 from ..vm import protocol as P
 from ..vm.signals import CallReq
 from . import types as T
+from .textconv import LEAVES, format_field, repr_runs_monty, str_runs_monty
 
 _SPEC_NUMBERS = re.compile(r'(\d+)')
 
@@ -77,7 +78,6 @@ def format_value(v, spec: str) -> str:
 def str_format_req(fmt: str, args: tuple, kwargs: dict):
     """``fmt.format(*args, **kwargs)``: the text, or a CallReq when a field's value is formatted
     by Monty code (the fields are resolved and the plain ones formatted here first)."""
-    from .textconv import LEAVES
     if all(type(v) in LEAVES for v in args) and all(type(v) in LEAVES for v in kwargs.values()):
         return str_format(fmt, args, kwargs)
     pieces = str_format(fmt, args, kwargs, plan=True)
@@ -114,7 +114,6 @@ def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0, plan: bool =
 
 
 def _planned(value, conversion: int, spec: str):
-    from .textconv import format_field
     r = format_field(value, conversion, spec)
     return (value, conversion, spec) if type(r) is CallReq else r
 
@@ -178,11 +177,16 @@ def percent_req(fmt: str, values):
     value runs Monty code.  A first host pass with stand-ins records which conversions the host
     asks for, in order (and raises the host's formatting errors); ``percent_of`` then computes
     them as frames and a second host pass uses the texts."""
-    from .textconv import LEAVES
+    check_spec(fmt)
     t = type(values)
     if t in LEAVES:
         return fmt % values
-    check_spec(fmt)
+    if t is tuple:
+        for v in values:
+            if type(v) not in LEAVES:
+                break
+        else:
+            return fmt % values
     items = values if isinstance(values, tuple) else values.values() if t is dict else (values,)
     if not any(_needs_monty(v) for v in items):
         return fmt % _substitute(values, _Formattable)
@@ -201,7 +205,6 @@ def percent_apply(fmt: str, values, texts: list) -> str:
 
 
 def _needs_monty(v) -> bool:
-    from .textconv import LEAVES, repr_runs_monty, str_runs_monty
     return type(v) not in LEAVES and (str_runs_monty(v) or repr_runs_monty(v))
 
 

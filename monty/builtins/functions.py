@@ -201,10 +201,10 @@ def pow_(base, exp, mod=None):
 
 @builtin('round')
 def round_(number, ndigits=None):
-    if type(number) in (int, bool) and type(ndigits) is int and \
-            ndigits < -number.bit_length() - 1:
-        return 0   # 10 ** -ndigits > 2 * abs(number): the host would compute that power first
-    if type(number) in (int, float, bool):
+    if type(number) in (int, bool):
+        from .methods import int_round
+        return int_round(number, ndigits)
+    if type(number) is float:
         return round(number) if ndigits is None else round(number, ndigits)
     m = T.type_of(number).lookup('__round__')
     if m is UNBOUND:

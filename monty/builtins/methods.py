@@ -131,6 +131,9 @@ def str_join(sep, iterable):
     """``sep.join(items)`` for str, bytes and bytearray, size-checked before joining."""
     from .resumable import callback_req, plain_iterable
     if not plain_iterable(iterable):
+        cls = T.type_of(iterable)
+        if cls.lookup('__iter__') is UNBOUND and cls.lookup('__getitem__') is UNBOUND:
+            raise TypeError('can only join an iterable')
         return callback_req('join', sep, iterable)
     items = _join_items(iterable)
     vm = P.current[0]
@@ -186,7 +189,16 @@ def _str_overrides() -> None:
         cls.dict['maketrans'] = _static('maketrans', host.maketrans, host.maketrans)
     T.INT.dict['from_bytes'] = _static('from_bytes', int.from_bytes, int.from_bytes)
     add_method(T.INT, 'to_bytes', _int_to_bytes)
+    add_method(T.INT, '__round__', int_round)
+    add_method(T.BOOL, '__round__', int_round)
     T.FLOAT.dict['fromhex'] = _static('fromhex', float.fromhex, float.fromhex)
+
+
+def int_round(number, ndigits=None):
+    """``int.__round__`` answering at once where the host would first build ``10 ** -ndigits``."""
+    if type(ndigits) is int and ndigits < -number.bit_length() - 1:
+        return 0   # 10 ** -ndigits > 2 * abs(number)
+    return int.__round__(number) if ndigits is None else int.__round__(number, ndigits)
 
 
 def _int_to_bytes(n, length=1, byteorder='big', *, signed=False):

@@ -15,7 +15,7 @@ import pathlib
 from ..objects.model import NativeFunction
 from ..vm.posts import POSTS
 from ..vm.signals import PUSHED, CallReq
-from .convert import to_host, to_monty
+from .convert import exception_to_monty, to_host, to_monty
 
 THEN: dict = {}   # continuation name -> fn(vm, answer, state) -> value or CallReq
 DATETIME_TYPES = (_dt.datetime, _dt.date, _dt.time, _dt.timedelta, _dt.timezone)
@@ -93,7 +93,10 @@ DOOR = NativeFunction('os_call', _door, needs_vm=True)
 
 def ask_handler(handler, name: str, args: tuple, kwargs: dict):
     """Call the host's handler now; its exceptions are raised inside Monty."""
-    result = handler(name, args_to_host(args), {k: arg_to_host(v) for k, v in kwargs.items()})
+    try:
+        result = handler(name, args_to_host(args), {k: arg_to_host(v) for k, v in kwargs.items()})
+    except Exception as exc:  # the handler's error is raised in Monty as a copy, never itself
+        raise exception_to_monty(exc) from None
     if inspect.isawaitable(result):
         if inspect.iscoroutine(result):
             result.close()

@@ -130,8 +130,7 @@ class MClass(MontyObject):
                 return r
         return self.__repr__()
 
-    def __hash__(self) -> int:
-        return object.__hash__(self)
+    __hash__ = object.__hash__      # the C slot: classes key many hot dicts
 
     def __eq__(self, other) -> bool:
         return self is other
@@ -331,6 +330,11 @@ class BoundNative(MontyObject):
         self.self = self_
         self.func = func
         self.mid = 0
+
+    def __repr__(self) -> str:
+        from ..builtins.types import type_name
+        return (f'<built-in method {self.func.name} of {type_name(self.self)} object '
+                f'at {hex(obj_id(self.self))}>')
 
     def __eq__(self, other):
         return (isinstance(other, BoundNative) and other.self is self.self

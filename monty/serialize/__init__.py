@@ -14,7 +14,9 @@ import msgpack
 from ..vm import protocol as P
 from .container import FORMAT_VERSION, KINDS, unwrap, wrap
 from .graph import Decoder, Encoder, ext_hook
+from .tags import N_LIST
 from .inline import pack_default
+from .modstate import module_states, restore_module_states
 from .registry import VMRegistry, builtin_registry
 from .validate import check_objects
 
@@ -26,9 +28,11 @@ from .classes import register_class  # noqa: E402
 
 
 def _v1_to_v2(raw):
-    """Version 2 only added in-place containers (arrays as values): a version 1 payload is
-    already a valid version 2 payload."""
-    return raw
+    """Version 2 added in-place containers (a version 1 payload never has them) and the
+    modules' own state as a sixth payload item (none in version 1)."""
+    if type(raw) is not tuple or len(raw) != 5:
+        raise ValueError('malformed version 1 payload')
+    return raw + ((N_LIST,),)      # an empty in-place list
 
 
 # version -> function turning a decoded payload of that version into the next version's
@@ -79,7 +83,13 @@ def encode_payload(root, vm=None) -> bytes:
     """The msgpack bytes of ``root`` and everything it reaches."""
     with _collector_paused():
         enc = Encoder(_registry(vm), vm)
-        return msgpack.packb(enc.encode(root), use_bin_type=True, default=pack_default)
+        modules = module_states(vm) if vm is not None else ()
+        payload = enc.encode(root, modules)
+        try:
+            return msgpack.packb(payload, use_bin_type=True, default=pack_default)
+        except UnicodeEncodeError:       # a str holding lone surrogates (legal in Python)
+            return msgpack.packb(payload, use_bin_type=True, default=pack_default,
+                                 unicode_errors='surrogatepass')
 
 
 def decode_payload(data: bytes, vm=None, version: int = FORMAT_VERSION):
@@ -99,13 +109,15 @@ def decode_payload(data: bytes, vm=None, version: int = FORMAT_VERSION):
 
 def _decode(data: bytes, vm, version: int):
     raw = msgpack.unpackb(data, use_list=False, raw=False, ext_hook=ext_hook,
-                          strict_map_key=False)
+                          strict_map_key=False, unicode_errors='surrogatepass')
     for v in range(version, FORMAT_VERSION):
         raw = MIGRATIONS[v](raw)
     if vm is not None:
         P.current[0] = vm
-    dec = Decoder(_registry(vm), vm)
+    registry = _registry(vm)
+    dec = Decoder(registry, vm)
     root = dec.decode(raw)
+    restore_module_states(vm, registry, dec.module_states)
     check_objects(dec.objs, vm)
     dec.bump_ids()
     return root

@@ -41,7 +41,7 @@ def slots_of(cls: type) -> tuple:
 def _discover() -> list:
     found = [M.MClass, M.Instance, M.ExcInstance, M.Cell, M.Function, M.BoundMethod,
              M.BoundNative, M.Property, M.ClassMethod, M.StaticMethod, M.Super, Frame,
-             Generator, ExternalFunction, ExternalFuture, P.SeqIter]
+             Generator, ExternalFunction, ExternalFuture, P.SeqIter, P.GenericAlias]
     todo = list(M.MontyObject.__subclasses__())
     while todo:
         cls = todo.pop(0)

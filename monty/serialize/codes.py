@@ -27,6 +27,8 @@ COUNTS = {O.BUILD_TUPLE, O.BUILD_LIST, O.BUILD_SET, O.BUILD_MAP, O.BUILD_STRING,
           O.SET_ADD, O.MAP_ADD, O.LIST_EXTEND, O.SET_UPDATE, O.DICT_UPDATE, O.DICT_MERGE}
 MAX_COUNT = 1 << 24
 CONST_TYPES = (type(None), bool, int, float, str, bytes, complex)
+ATOMS = frozenset(CONST_TYPES)
+INTS = frozenset({int})
 
 
 class CodeWriter:
@@ -90,7 +92,8 @@ class CodeWriter:
         if t is tuple:
             return [self.const(x) for x in v]
         if t is frozenset:
-            items = sorted((msgpack.packb(self.const(x)) for x in v))
+            items = sorted(msgpack.packb(self.const(x), unicode_errors='surrogatepass')
+                           for x in v)
             return msgpack.ExtType(EXT_CONST_SET, b''.join(items))
         if t is Code:
             return self.ref(v)
@@ -165,9 +168,12 @@ def _fill_ops(code: Code, r, codes: list) -> None:
     if not isinstance(ops, tuple) or len(ops) % 2 or not isinstance(pos, tuple) or not ops:
         raise ValueError('malformed code record: bad instructions')
     n = len(ops) // 2
-    code.ops = [(ops[2 * i], _operand(ops[2 * i + 1], codes)) for i in range(n)]
+    it = iter(ops)
+    code.ops = [(op, arg if type(arg) in ATOMS else _operand(arg, codes))
+                for op, arg in zip(it, it)]
+    known = _factories()
     for opcode, arg in code.ops:
-        check_op(code, opcode, arg, n)
+        check_op(code, opcode, arg, n, known)
     code.positions = _read_positions(pos, code.firstlineno, n)
     _build(code)
 
@@ -176,13 +182,14 @@ def _read_positions(pos: tuple, line: int, n: int) -> list:
     out = []
     i = 0
     prev = None
+    size = len(pos)
     while len(out) < n:
-        if i < len(pos) and pos[i] is None and prev is not None:
+        if i < size and pos[i] is None and prev is not None:
             out.append(prev)
             i += 1
             continue
         p = pos[i:i + 4]
-        if len(p) != 4 or not all(type(x) is int for x in p):
+        if len(p) != 4 or not INTS.issuperset(map(type, p)):
             raise ValueError('malformed code record: bad positions')
         line += p[0]
         prev = (line, p[1], line + p[2], p[3])
@@ -215,10 +222,14 @@ class CodeIndex:
         self.i = i
 
 
-def check_op(code: Code, opcode, arg, n: int) -> None:
-    """Reject unknown opcodes and malformed operands."""
+def _factories() -> dict:
     from ..vm.ops import FACTORIES
-    if type(opcode) is not int or opcode not in FACTORIES:
+    return FACTORIES
+
+
+def check_op(code: Code, opcode, arg, n: int, known=None) -> None:
+    """Reject unknown opcodes and malformed operands."""
+    if type(opcode) is not int or opcode not in (known or _factories()):
         raise ValueError(f'unknown opcode {opcode!r}')
     if opcode in JUMPS:
         ok = type(arg) is int and 0 <= arg < n

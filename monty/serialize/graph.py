@@ -7,6 +7,7 @@ so cycles need no recursion; only immutable nodes (tuples, frozensets) are built
 """
 from __future__ import annotations
 
+import gc
 import struct
 
 import msgpack
@@ -34,6 +35,7 @@ ABSENT = _Absent()
 VM_MARK = object()
 SPECIALS = (M.UNBOUND, NotImplemented, ..., NULL, PUSHED, DISCARD, ABSENT, VM_MARK)
 _SPECIAL_IDS = {id(v): i for i, v in enumerate(SPECIALS)}
+_SPECIAL_REFS = [msgpack.ExtType(G.EXT_SPECIAL, bytes((i,))) for i in range(len(SPECIALS))]
 INT_MIN, INT_MAX = -(1 << 63), (1 << 64) - 1
 ITER_FUNCS = {iter: 'iter', reversed: 'reversed', enumerate: 'enumerate', zip: 'zip'}
 ITER_BUILD = {v: k for k, v in ITER_FUNCS.items()}
@@ -96,10 +98,15 @@ class Encoder(InlineWriter):
         self.slots: dict = {}       # id -> Slot of a container written in place
         self.pre: dict = {}         # node index -> record already written (promoted slots)
         self.named, self.local_named, self.named_containers = registry.id_tables()
+        self.name_refs: dict = {}   # name -> its reference value, made once
+        self.layouts: dict = {}     # host class -> layout_of(class)
 
     def name(self, name: str) -> msgpack.ExtType:
-        i = self.names.setdefault(name, len(self.names))
-        return _ref(G.EXT_NAMED, i)
+        ref = self.name_refs.get(name)
+        if ref is None:
+            i = self.names[name] = len(self.names)
+            ref = self.name_refs[name] = _ref(G.EXT_NAMED, i)
+        return ref
 
     def value(self, v):
         t = type(v)
@@ -109,14 +116,18 @@ class Encoder(InlineWriter):
             return v if INT_MIN <= v <= INT_MAX else big_int(v)
         if v is None or t is bool or t is float:
             return v
+        key = id(v)
+        i = self.node_ids.get(key)
+        if i is not None:               # met before (every node's reference exists)
+            return self.refs[i]
         if t is complex:
             return complex_ext(v)
-        sp = _SPECIAL_IDS.get(id(v))
+        sp = _SPECIAL_IDS.get(key)
         if sp is not None and SPECIALS[sp] is v:
-            return msgpack.ExtType(G.EXT_SPECIAL, bytes((sp,)))
+            return _SPECIAL_REFS[sp]
         if v is self.vm and v is not None:
-            return msgpack.ExtType(G.EXT_SPECIAL, bytes((SPECIALS.index(VM_MARK),)))
-        name = self.named.get(id(v)) or self.local_named.get(id(v))
+            return _SPECIAL_REFS[SPECIALS.index(VM_MARK)]
+        name = self.named.get(key) or self.local_named.get(key)
         if name is not None:
             return self.name(name)
         if t in INLINE_TAGS:
@@ -142,8 +153,10 @@ class Encoder(InlineWriter):
             i = self.new_node(v)
         return self.ref(i)
 
-    def encode(self, root) -> list:
+    def encode(self, root, modules: list = ()) -> list:
+        """The payload: tables, node records, the root and the modules' own state."""
         top = self.value(root)
+        extra = self.value(list(modules))
         records = []
         pre = self.pre
         i = 0
@@ -153,7 +166,7 @@ class Encoder(InlineWriter):
             i += 1
         codes, sources = self.codes.records()
         names = sorted(self.names, key=self.names.get)
-        return [names, sources, codes, records, top]
+        return [names, sources, codes, records, top, extra]
 
     def record(self, v) -> list:
         t = type(v)
@@ -162,7 +175,9 @@ class Encoder(InlineWriter):
             return write(self, v)
         if isinstance(v, M.HOST_SUBCLASS_KINDS):
             return self.sub_record(v)
-        layout = layout_of(t)
+        layout = self.layouts.get(t, ABSENT)
+        if layout is ABSENT:
+            layout = self.layouts[t] = layout_of(t)
         if layout is not None:
             name, slots = layout
             return [G.N_OBJ, self.name(name)] + [self.value(getattr(v, s, ABSENT)) for s in slots]
@@ -174,7 +189,7 @@ class Encoder(InlineWriter):
         reduced = hostvalues.reduce(v)
         if reduced is not None:
             return [G.N_HOST, reduced[0], self.value(reduced[1])]
-        raise TypeError(f'cannot snapshot a value of type {tname}')
+        raise unsaveable(v)
 
     def items(self, tag, seq) -> list:
         return [tag] + [self.value(x) for x in seq]
@@ -202,20 +217,33 @@ class Encoder(InlineWriter):
         state = red[2] if len(red) > 2 else ABSENT
         fname = ITER_FUNCS.get(fn)
         if fname is None:
-            raise TypeError(f'cannot snapshot a value of type {type(v).__name__}')
+            raise unsaveable(v)
         return [G.N_ITER, fname, [self.value(a) for a in args], self.value(state)]
 
 
+def unsaveable(v) -> ValueError:
+    """The error for a value no snapshot can hold, naming its type as Monty code sees it."""
+    try:
+        from ..builtins import types as T
+        name = T.type_name(v)
+    except Exception:  # noqa: BLE001 - any host object may end up here
+        name = type(v).__name__
+    return ValueError(f"cannot snapshot a value of type '{name}'")
+
+
 def _view_dict(view):
-    # a dict view's dict is reachable only through its reduce-free mapping attribute
-    return view.mapping
+    """The dict behind a dict view (the view's only reference; ``.mapping`` is a proxy)."""
+    refs = gc.get_referents(view)
+    if len(refs) != 1 or not isinstance(refs[0], dict):
+        raise unsaveable(view)
+    return refs[0]
 
 
 def _sub_base(v):
     for host in (list, dict, set, int, float, str, bytes, tuple):
         if isinstance(v, host):
             return host(v) if host not in (list, dict, set, tuple) else v
-    raise TypeError(f'cannot snapshot a value of type {type(v).__name__}')
+    raise unsaveable(v)
 
 
 def _flat_items(base) -> list:
@@ -302,6 +330,7 @@ def ext_hook(code: int, data: bytes):
         return SPECIALS[data[0]]
     if code == G.EXT_CONST_SET:
         unpacker = msgpack.Unpacker(use_list=False, raw=False, ext_hook=ext_hook,
+                                    unicode_errors='surrogatepass',
                                     strict_map_key=False, max_buffer_size=max(len(data), 1))
         unpacker.feed(data)
         try:
@@ -330,9 +359,9 @@ class Decoder:
 
     def decode(self, payload):
         from .codes import read_codes
-        if not isinstance(payload, tuple) or len(payload) != 5:
+        if not isinstance(payload, tuple) or len(payload) != 6:
             raise ValueError('malformed payload')
-        names, sources, codes, records, root = payload
+        names, sources, codes, records, root, modules = payload
         if not isinstance(names, tuple) or not all(type(n) is str for n in names) or \
                 not isinstance(records, tuple):
             raise ValueError('malformed payload tables')
@@ -354,6 +383,7 @@ class Decoder:
             fill(self, obj, items)
         for it, state in self.iters:
             it.__setstate__(state)
+        self.module_states = self.value(modules)
         return self.value(root)
 
     # values
@@ -583,7 +613,7 @@ def _b_view(d, rec):
     if len(rec) != 3 or rec[1] not in (0, 1, 2):
         raise ValueError('malformed dict view')
     target = d.value(rec[2])
-    if type(target) is not dict:
+    if type(target) not in (dict, M.DictInstance):
         raise ValueError('malformed dict view')
     return (dict.keys, dict.values, dict.items)[rec[1]](target)
 

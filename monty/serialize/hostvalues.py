@@ -1,5 +1,6 @@
-"""Host objects behind standard-library values (``random.Random``, ``re`` patterns and
-matches, ``datetime`` values), written as plain state and rebuilt in the loading VM.
+"""Host objects behind standard-library values (``random.Random``, ``re`` patterns, matches
+and ``finditer`` progress, ``datetime`` values), written as plain state and rebuilt in the
+loading VM.
 
 Each kind is a fixed entry: ``reduce(obj)`` gives Monty-encodable state, ``rebuild(vm, state)``
 checks it and makes a fresh object bound to the loading interpreter (importing the sandboxed
@@ -59,6 +60,23 @@ def _match(vm, state):
     return Match(pattern, string, pos, endpos, list(caps))
 
 
+def _scan(vm, state):
+    from ..builtins.modules.re_module import MatchScan
+    from ..builtins.regex.pattern import Pattern
+    _load(vm, 're')
+    if type(state) is not tuple or len(state) != 6:
+        raise ValueError('malformed re.finditer state')
+    pattern, string, pos, endpos, at, forbid = state
+    if type(pattern) is not Pattern or type(string) not in (str, bytes) or \
+            not all(type(n) is int for n in (pos, endpos, at, forbid)) or \
+            not 0 <= pos <= endpos <= len(string) or not pos <= at <= endpos + 1 or \
+            not -1 <= forbid <= endpos:
+        raise ValueError('malformed re.finditer state')
+    scan = MatchScan(pattern, string, pos, endpos)
+    scan.at, scan.forbid = at, forbid
+    return scan
+
+
 def _datetime_value(kind):
     def rebuild(vm, state):
         _load(vm, 'datetime')
@@ -103,6 +121,7 @@ def table() -> dict:
     """``host class -> (kind name, reduce, rebuild)``, built on first use."""
     if not _table:
         from ..builtins.modules.random_module import SandboxRandom
+        from ..builtins.modules.re_module import MatchScan
         from ..builtins.regex.match import Match
         from ..builtins.regex.pattern import Pattern
         entries = {
@@ -111,6 +130,8 @@ def table() -> dict:
             Pattern: ('re.Pattern', lambda p: (p.pattern, p.flags), _pattern),
             Match: ('re.Match', lambda m: (m.re, m.string, m.pos, m.endpos, tuple(m._caps)),
                     _match),
+            MatchScan: ('re.finditer', lambda s: (s.pattern, s.string, s.pos, s.endpos, s.at,
+                                                   s.forbid), _scan),
             _dt.date: ('datetime.date', _dt_state, _datetime_value(_dt.date)),
             _dt.datetime: ('datetime.datetime', _dt_state, _with_fold(_dt.datetime)),
             _dt.time: ('datetime.time', _dt_state, _with_fold(_dt.time)),

@@ -61,13 +61,22 @@ def _signature() -> tuple:
 
 
 def host_classes() -> dict:
-    """Host classes a decoded object may name (as a class, type or instance kind)."""
-    out = {}
-    for cls in list(T.HOST_TYPE_MAP) + list(M.INSTANCE_KINDS.values()) + \
-            [M.Instance, M.ExcInstance]:
-        if cls is not None:
-            out.setdefault(f'{cls.__module__}.{cls.__qualname__}', cls)
+    """Host classes a decoded object may name (as a class, type or instance kind); the
+    returned table is shared: never change it."""
+    key = (len(T.HOST_TYPE_MAP), len(M.INSTANCE_KINDS))
+    out = _hosts_cache.get(key)
+    if out is None:
+        out = {}
+        for cls in list(T.HOST_TYPE_MAP) + list(M.INSTANCE_KINDS.values()) + \
+                [M.Instance, M.ExcInstance]:
+            if cls is not None:
+                out.setdefault(f'{cls.__module__}.{cls.__qualname__}', cls)
+        _hosts_cache.clear()
+        _hosts_cache[key] = out
     return out
+
+
+_hosts_cache: dict = {}
 
 
 def builtin_registry() -> Registry:

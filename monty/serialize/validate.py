@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..compiler.code import Code
 from ..host.external import PENDING_CODE, PC_RAISE, PC_RETURN, ExternalFunction, ExternalFuture
 from ..objects import model as M
+from ..vm import protocol as P
 from ..vm.frame import Frame
 from ..vm.generators import Generator
 from ..vm.posts import POSTS
@@ -36,6 +37,7 @@ SCHEMAS = {
                'native': lambda v: v is False, 'is_exc': _types(bool),
                'meta': _types(M.MClass, type(None))},
     M.BoundMethod: {}, M.Cell: {},
+    P.GenericAlias: {'origin': _types(M.MClass), 'args': TUPLE},
     Generator: {'frame': _types(Frame), 'state': _is_int(0, 4),
                 'kind': lambda v: v in GEN_KINDS, 'name': STR, 'qualname': STR},
     ExternalFunction: {'name': STR},
@@ -74,7 +76,7 @@ def check_objects(objs, vm) -> None:
 
 def check_class(cls) -> None:
     from .registry import host_classes
-    allowed = set(host_classes().values())
+    allowed = host_classes().values()
     if cls.host_type is not None and cls.host_type not in allowed:
         raise ValueError('malformed class: bad host type')
     if cls.instance_kind not in allowed or cls.mro[0] is not cls:

@@ -33,9 +33,7 @@ _FRESH_RECEIVERS = (list, dict, set, bytearray)
 _HOST_BY_NAME = {t.__name__: t for t in _PURE_TYPES}
 _PLACEHOLDER = ()   # iterable, hashable and inert: no host builtin acts on it
 _ABSENT = object()
-
-
-_SAME_SIGNATURE: dict[int, object] = {}   # id(NativeFunction) -> pure host callable
+_SAME_SIGNATURE: dict[int, tuple] = {}   # id(native) -> (native, pure host callable)
 
 
 def same_signature(func, host) -> None:
@@ -50,7 +48,7 @@ def is_argument_error(msg: str) -> bool:
 
 def _replay(host, args: tuple, kwargs) -> str | None:
     try:
-        host(*args, **{k: _PLACEHOLDER for k in kwargs} if kwargs else {})
+        host(*args, **({k: _PLACEHOLDER for k in kwargs} if kwargs else {}))
     except TypeError as e:
         msg = str(e)
         return msg if is_argument_error(msg) else None
@@ -118,7 +116,7 @@ def constructor_error(error: TypeError, cls, args: tuple, kwargs) -> TypeError |
 
 
 def function_str(func) -> str:
-    """How CPython names a callable in call errors: ``__main__.f()``, ``len()``, ``list.append()``."""
+    """How CPython names a callable in call errors: ``__main__.f()``, ``list.append()``."""
     from ..objects.model import BoundMethod, BoundNative, Function, MClass, NativeFunction
     t = type(func)
     if t is BoundMethod or t is BoundNative:

@@ -14,6 +14,7 @@ from ..compiler import opcodes as O
 from ..objects.model import UNBOUND
 from . import protocol as P
 from .fuse_attrs import PATTERNS as ATTR_PATTERNS
+from .generators import RUNNING, SUSPENDED, Generator
 from .interp import EV_RETURN, EV_SWITCH
 from .ops import return_plain
 
@@ -104,8 +105,35 @@ def _store_load_fast(code, pc, ops, base):
     return fn
 
 
+def _int_mul_const(c) -> bool:
+    """``x * c`` for a small int ``c``: an int ``x`` is multiplied only when no resource
+    tracker watches allocations (as BINARY_OP does); a float ``x`` always."""
+    return type(c) is int and -SAFE_FLOAT_INT < c < SAFE_FLOAT_INT
+
+
+def _fast_const_mul(x, c, first, pc, ops, store):
+    """LOAD_FAST x; LOAD_CONST c; BINARY_OP * [STORE_FAST z]."""
+    z = ops[pc + 3][1] if store else None
+    after = pc + 4 if store else pc + 3
+
+    def fn(f):
+        loc = f.locals
+        a = loc[x]
+        ta = type(a)
+        if ta is float or ta is int and f.vm.tracker is None:
+            if store:
+                loc[z] = a * c
+            else:
+                f.stack.append(a * c)
+            return after
+        return first(f)
+    return fn
+
+
 def _fast_const_binop(code, pc, ops, base, store=False):
     x, c, op = ops[pc][1], ops[pc + 1][1], ops[pc + 2][1]
+    if op == MUL and _int_mul_const(c):
+        return _fast_const_mul(x, c, base[pc], pc, ops, store)
     guard = _const_guard(op, c)
     if guard is None:
         return None
@@ -191,12 +219,22 @@ def _fast_fast_mul(x, y, first, pc, ops, store):
 def _const_binop(code, pc, ops, base):
     """LOAD_CONST c; BINARY_OP with the left operand already on the stack."""
     c, op = ops[pc][1], ops[pc + 1][1]
+    first, after = base[pc], pc + 2
+    if op == MUL and _int_mul_const(c):
+        def mul(f):
+            s = f.stack
+            a = s[-1]
+            ta = type(a)
+            if ta is float or ta is int and f.vm.tracker is None:
+                s[-1] = a * c
+                return after
+            return first(f)
+        return mul
     guard = _const_guard(op, c)
     if guard is None:
         return None
     t1, t2 = guard
     func = P.BINOP_FUNCS[op]
-    first, after = base[pc], pc + 2
 
     def fn(f):
         s = f.stack
@@ -340,6 +378,25 @@ def _cmp_jump(taken_if: bool, operands):
     return build
 
 
+def _fast_slice(code, pc, ops, base):
+    """LOAD_FAST x; LOAD_CONST a; LOAD_CONST b; BUILD_SLICE 2; BINARY_SUBSCR: ``x[a:b]`` with
+    int/None bounds on a list, tuple or str (which cannot raise)."""
+    lo, hi = ops[pc + 1][1], ops[pc + 2][1]
+    if ops[pc + 3][1] != 2 or not all(v is None or type(v) is int for v in (lo, hi)):
+        return None
+    x, sl = ops[pc][1], slice(lo, hi)
+    first, after = base[pc], pc + 5
+
+    def fn(f):
+        a = f.locals[x]
+        ta = type(a)
+        if ta is list or ta is tuple or ta is str:
+            f.stack.append(a[sl])
+            return after
+        return first(f)
+    return fn
+
+
 def _fast_subscr(code, pc, ops, base):
     """LOAD_FAST x; LOAD_FAST/LOAD_CONST k; BINARY_SUBSCR on lists, tuples and dicts."""
     x = ops[pc][1]
@@ -468,13 +525,16 @@ def _unpack_store(code, pc, ops, base):
 def _for_store(code, pc, ops, base):
     """FOR_ITER then STORE_FAST over a host iterator."""
     target, x = ops[pc][1], ops[pc + 1][1]
-    first, after = base[pc], pc + 2
+    first, store, after = base[pc], pc + 1, pc + 2
     host_iters = P.HOST_ITER_TYPES
+
+    mode = ('for', target)
 
     def fn(f):
         s = f.stack
         it = s[-1]
-        if type(it) in host_iters:
+        t = type(it)
+        if t in host_iters:
             for v in it:
                 f.locals[x] = v
                 return after
@@ -483,6 +543,19 @@ def _for_store(code, pc, ops, base):
             if tr is not None:
                 tr.tick()
             return target
+        if t is Generator and it.state <= SUSPENDED:
+            # resume the generator inline; its yield lands on the stack for STORE_FAST
+            vm = f.vm
+            if vm.depth < vm.max_depth:
+                gf = it.frame
+                it.state = RUNNING
+                gf.resume_mode = mode
+                gf.stack.append(None)
+                gf.back = f
+                f.pc = store
+                vm.frame = gf
+                vm.depth += 1
+                return EV_SWITCH
         return first(f)
     return fn
 
@@ -507,11 +580,57 @@ def _fast_return(code, pc, ops, base):
             return first(f)
         f.pc = ret
         if f.post is None and f.gen is None and not f.entry:
-            return_plain(f, v)
+            # ops.return_plain, inline: the commonest way a call ends
+            vm = f.vm
+            back = f.back
+            f.back = None
+            vm.depth -= 1
+            vm.frame = back
+            back.stack.append(v)
+            if not f.stack and not f.blocks and not f.handling:
+                f.locals = None
+                vm.free_frames.append(f)
             return EV_SWITCH
         f.stack.append(v)
         return EV_RETURN
     return rf
+
+
+def _binop_return(code, pc, ops, base):
+    """BINARY_OP on two numbers then RETURN_VALUE (``return fib(n - 1) + fib(n - 2)``)."""
+    op = ops[pc][1]
+    func = P.BINOP_FUNCS[op]
+    checked = op in (MUL, POW, LSHIFT)   # allocation-limited, as in BINARY_OP
+    first, ret = base[pc], pc + 1
+
+    def fn(f):
+        s = f.stack
+        b = s.pop()
+        a = s.pop()
+        ta = type(a)
+        tb = type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float) and \
+                (not checked or ta is float or tb is float or f.vm.tracker is None):
+            v = func(a, b)
+            f.pc = ret
+            if f.post is None and f.gen is None and not f.entry:
+                # ops.return_plain, inline
+                vm = f.vm
+                back = f.back
+                f.back = None
+                vm.depth -= 1
+                vm.frame = back
+                back.stack.append(v)
+                if not s and not f.blocks and not f.handling:
+                    f.locals = None
+                    vm.free_frames.append(f)
+                return EV_SWITCH
+            s.append(v)
+            return EV_RETURN
+        s.append(a)
+        s.append(b)
+        return first(f)
+    return fn
 
 
 def _pop_jump(code, pc, ops, base):
@@ -558,6 +677,7 @@ PATTERNS = [
     ((LF, LF, IO), _fast_fast_binop),
     ((LC, CMP, PJF), _cmp_jump(False, ('const',))),
     ((LC, CMP, PJT), _cmp_jump(True, ('const',))),
+    ((LF, LC, LC, O.BUILD_SLICE, O.BINARY_SUBSCR), _fast_slice),
     ((LF, LC, O.BINARY_SUBSCR), _fast_subscr),
     ((LF, LF, O.BINARY_SUBSCR), _fast_subscr),
     ((O.COPY, O.COPY, O.BINARY_SUBSCR), _dup_subscr),
@@ -575,13 +695,16 @@ PATTERNS = [
     ((O.UNPACK_SEQUENCE,), _unpack_store),
     ((LF, O.RETURN_VALUE), _fast_return),
     ((LC, O.RETURN_VALUE), _fast_return),
+    ((BO, O.RETURN_VALUE), _binop_return),
     ((LF, LF), _load_fast_pair),
     ((SF, LF), _store_load_fast),
 ]
 from .fuse_calls import PATTERNS as CALL_PATTERNS  # noqa: E402 - it uses the guards above
+from .fuse_gens import PATTERNS as GEN_PATTERNS  # noqa: E402
 
-PATTERNS += ATTR_PATTERNS + CALL_PATTERNS
+PATTERNS += ATTR_PATTERNS + CALL_PATTERNS + GEN_PATTERNS
 BY_FIRST: dict = {}
+YIELDING_PAIRS = frozenset({_load_fast_pair, _store_load_fast})
 for _pat, _builder in PATTERNS:
     BY_FIRST.setdefault(_pat[0], []).append((_pat, _builder))
 
@@ -592,6 +715,8 @@ def fuse(code, base: list) -> list:
     opcodes = [o for o, _ in ops]
     out = list(base)
     n = len(ops)
+    width = [1] * n
+    pairs = []
     for pc in range(n):
         cands = BY_FIRST.get(opcodes[pc])
         if not cands:
@@ -603,5 +728,12 @@ def fuse(code, base: list) -> list:
             fn = builder(code, pc, ops, base)
             if fn is not None:
                 out[pc] = fn
+                width[pc] = k
+                if builder in YIELDING_PAIRS:
+                    pairs.append(pc)
                 break
+    for pc in pairs:
+        # ``STORE_FAST; LOAD_FAST`` would swallow the head of a longer sequence: run it alone
+        if width[pc + 1] >= 3:
+            out[pc] = base[pc]
     return out

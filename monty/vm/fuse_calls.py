@@ -1,5 +1,5 @@
 """Superinstructions for calls of a global with simple arguments: ``f(x)``, ``g(a, 1)``,
-``fib(n - 1)``, and for ``yield x``.
+``fib(n - 1)``.
 
 ``LOAD_GLOBAL f; <one simple argument producer per argument>; CALL k``: when every argument is
 available without raising, a plain Monty function gets its frame at once; anything else is
@@ -12,6 +12,7 @@ from ..objects.model import UNBOUND, Function
 from .interp import EV_SWITCH
 from .ops import enter_plain
 from . import protocol as P
+from .frame import Frame
 
 MISS = UNBOUND    # an argument producer that cannot run without raising returns this
 
@@ -64,6 +65,8 @@ def _global_call(code, pc, ops, base):
         return None
     first, call_pc, k = base[pc], i, len(getters)
     after = call_pc + 1
+    if name == 'len' and k == 1 and ops[pc + 1][0] == O.LOAD_FAST:
+        return _global_len(first, ops[pc + 1][1], call_pc)
 
     def fn(f):
         g = f.globals
@@ -87,6 +90,10 @@ def _global_call(code, pc, ops, base):
         s.append(func)
         s += args
         return call_pc
+    if k == 1 and i == pc + 4:
+        made = _one_fast_op(name, first, call_pc, ops[pc + 1][1], ops[pc + 2][1], ops[pc + 3][1])
+        if made is not None:
+            return made
     if k == 1:
         get1 = getters[0]
 
@@ -113,24 +120,115 @@ def _global_call(code, pc, ops, base):
     return fn
 
 
-def _fast_yield(code, pc, ops, base):
-    """LOAD_FAST x; YIELD_VALUE."""
-    x = ops[pc][1]
-    first = base[pc]
-    do_yield = base[pc + 1]
+def _one_fast_op(name, first, call_pc, slot, c, op):
+    """``f(x <op> const)`` with ``x`` a number: the argument computed and a plain function's
+    frame entered inline (``fib(n - 1)``)."""
+    from .fuse import _const_guard
+    guard = _const_guard(op, c)
+    if guard is None:
+        return None
+    t1, t2 = guard
+    func_op = P.BINOP_FUNCS[op]
+    after = call_pc + 1
 
     def fn(f):
-        v = f.locals[x]
-        if v is UNBOUND:
+        g = f.globals
+        if name in g:
+            func = g[name]
+        else:
+            func = f.vm.builtins.get(name, MISS)
+            if func is MISS:
+                return first(f)
+        a = f.locals[slot]
+        ta = type(a)
+        if ta is not t1 and ta is not t2:
             return first(f)
-        f.stack.append(v)
-        return do_yield(f)
+        a = func_op(a, c)
+        if type(func) is Function:
+            code = func.code
+            if code.fastcall == 1:
+                vm = f.vm
+                if vm.depth < vm.max_depth:
+                    f.pc = after
+                    args = [a]
+                    if code.nlocals != 1:
+                        args += [UNBOUND] * (code.nlocals - 1)
+                    if code.freevars:
+                        args += func.closure
+                    free = vm.free_frames
+                    if free:
+                        fr = free.pop()
+                        fr.code = code
+                        fr.pc = 0
+                        fr.locals = args
+                        fr.globals = func.globals
+                        fr.ns = None
+                        fr.func = func
+                        fr.back = f
+                        vm.frame = fr
+                    else:
+                        vm.frame = Frame(vm, code, args, func.globals, None, func, f)
+                    vm.depth += 1
+                    return EV_SWITCH
+        s = f.stack
+        s.append(func)
+        s.append(a)
+        return call_pc
+    return fn
+
+
+SIZED = frozenset({list, tuple, str, dict, set, frozenset, bytes, bytearray})
+
+
+def _global_len(first, slot, call_pc):
+    """``len(x)`` of a host container in a local, while ``len`` is the builtin (no raise)."""
+    from ..builtins.functions import BUILTIN_FUNCTIONS
+    builtin_len = BUILTIN_FUNCTIONS['len']
+    after = call_pc + 1
+
+    def fn(f):
+        if 'len' not in f.globals and f.vm.builtins.get('len') is builtin_len:
+            a = f.locals[slot]
+            if type(a) in SIZED:
+                f.stack.append(len(a))
+                return after
+        return first(f)
+    return fn
+
+
+def _list_append(code, pc, ops, base):
+    """``xs.append(v)`` as a statement, ``xs`` an exact list in a local and ``v`` a local or
+    constant: LOAD_FAST; LOAD_METHOD append; LOAD_FAST|LOAD_CONST; CALL_METHOD 1; POP_TOP."""
+    if ops[pc + 1][1] != 'append' or ops[pc + 3][1] != (1, None) or \
+            ops[pc + 2][0] not in (O.LOAD_FAST, O.LOAD_CONST):
+        return None
+    obj_slot = ops[pc][1]
+    kind, arg = ops[pc + 2]
+    first, after = base[pc], pc + 5
+    if kind == O.LOAD_CONST:
+        def const(f):
+            xs = f.locals[obj_slot]
+            if type(xs) is list:
+                xs.append(arg)
+                return after
+            return first(f)
+        return const
+
+    def fn(f):
+        loc = f.locals
+        xs = loc[obj_slot]
+        v = loc[arg]
+        if type(xs) is list and v is not UNBOUND:
+            xs.append(v)
+            return after
+        return first(f)
     return fn
 
 
 PATTERNS = [
+    ((O.LOAD_FAST, O.LOAD_METHOD, O.LOAD_FAST, O.CALL_METHOD, O.POP_TOP), _list_append),
+    ((O.LOAD_FAST, O.LOAD_METHOD, O.LOAD_CONST, O.CALL_METHOD, O.POP_TOP), _list_append),
     ((O.LOAD_GLOBAL, O.LOAD_FAST), _global_call),
     ((O.LOAD_GLOBAL, O.LOAD_CONST), _global_call),
     ((O.LOAD_GLOBAL, O.LOAD_DEREF), _global_call),
-    ((O.LOAD_FAST, O.YIELD_VALUE), _fast_yield),
 ]

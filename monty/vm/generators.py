@@ -24,3 +24,29 @@ class Generator(MontyObject):
         word = {'generator': 'generator', 'coroutine': 'coroutine',
                 'async_generator': 'async_generator'}[self.kind]
         return f'<{word} object {self.qualname} at {hex(obj_id(self))}>'
+
+
+def yield_through(vm, back, v) -> None:
+    """Hand ``v``, yielded by the inner generator of ``back``'s ``yield from``, to ``back``.
+
+    While ``back`` is itself a generator resumed by a Monty frame, the YIELD_VALUE it would run
+    next (the one after its YIELD_FROM) is done here: ``back`` is suspended just as that
+    instruction would leave it, and the value goes on up, so a chain of ``yield from`` costs
+    one frame switch per value.
+    """
+    while True:
+        gen = back.gen
+        if gen is None or back.entry:
+            break
+        back.pc += 1
+        vm.depth -= 1
+        gen.state = SUSPENDED
+        up = back.back
+        back.back = None
+        mode = back.resume_mode
+        back.resume_mode = None
+        back = up
+        if mode is None or mode[0] != 'yf':
+            break
+    vm.frame = back
+    back.stack.append(v)

@@ -54,6 +54,7 @@ class VM:
         self.interrupt = None
         self.name_lookup = None
         self.input_handler = None
+        self.free_frames: list = []    # finished plain frames, reused by ops.enter_plain
 
     def write(self, stream: str, text: str) -> None:
         """Send program output to the host as it happens."""

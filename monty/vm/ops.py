@@ -12,7 +12,7 @@ from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, Exc
 from ..objects.model import CLASS_VERSION as VERSION
 from . import attrcache as AC, dispatch, hashing, protocol as P
 from .frame import Frame
-from .generators import RUNNING, SUSPENDED, Generator
+from .generators import RUNNING, SUSPENDED, Generator, yield_through
 from .signals import DISCARD, NULL, PUSHED, CallReq, MontyRaise
 from .interp import EV_RETURN, EV_SWITCH, EV_YIELD, native_type_error
 
@@ -1134,13 +1134,20 @@ def _return_value(arg, nxt, code, pc):
 
 
 def return_plain(f, value) -> None:
-    """A plain call (no post step, not a generator, not an entry frame) returns ``value``."""
+    """A plain call (no post step, not a generator, not an entry frame) returns ``value``.
+
+    A frame left clean (empty stack, no blocks or handled exceptions) goes to the VM's free
+    list for ``enter_plain`` to reuse: nothing refers to a finished plain frame.
+    """
     vm = f.vm
     back = f.back
     f.back = None
     vm.depth -= 1
     vm.frame = back
     back.stack.append(value)
+    if not f.stack and not f.blocks and not f.handling:
+        f.locals = None
+        vm.free_frames.append(f)
 
 
 @op('MAKE_FUNCTION')
@@ -1192,7 +1199,10 @@ def _call(arg, nxt, code, pc):
         f.pc = nxt
         if type(func) is NativeFunction:
             return _call_native(f, func, args, nxt)
-        r = f.vm.call(f, func, args, None)
+        if type(func) is MClass and func.meta is None:
+            r = f.vm.construct(f, func, args, None)     # what vm.call -> instantiate does
+        else:
+            r = f.vm.call(f, func, args, None)
         if r is PUSHED:
             return EV_SWITCH
         s.append(r)
@@ -1229,7 +1239,19 @@ def enter_plain(f, func, args: list) -> bool:
         args += [UNBOUND] * extra
     if code.freevars:
         args += func.closure
-    vm.frame = Frame(vm, code, args, func.globals, None, func, f)
+    free = vm.free_frames
+    if free:
+        fr = free.pop()
+        fr.code = code
+        fr.pc = 0
+        fr.locals = args
+        fr.globals = func.globals
+        fr.ns = None
+        fr.func = func
+        fr.back = f
+        vm.frame = fr
+    else:
+        vm.frame = Frame(vm, code, args, func.globals, None, func, f)
     vm.depth += 1
     return True
 
@@ -1608,7 +1630,11 @@ def _yield_value(arg, nxt, code, pc):
         gen.state = SUSPENDED
         back = f.back
         f.back = None
+        mode = f.resume_mode
         f.resume_mode = None
+        if mode is not None and mode[0] == 'yf':
+            yield_through(vm, back, f.stack.pop())
+            return EV_SWITCH
         vm.frame = back
         back.stack.append(f.stack.pop())
         return EV_SWITCH

@@ -73,6 +73,13 @@ def test_odd_values_inside_plain_containers():
     assert out['long'][0] is out['long'][1] and out['types'][0] is T.INT
 
 
+def test_strings_with_lone_surrogates():
+    value = ['a\ud800', {'\udfff': 'x' * 60 + '\ud800'}]
+    assert roundtrip(value) == value
+    snap = Monty('s = "a\\ud800"\nfetch()\ns == "a" + chr(0xD800)').start()
+    assert load_snapshot(snap.dump()).resume(return_value=None).output is True
+
+
 def test_deep_nesting_round_trips():
     for make in (lambda x: [x], lambda x: (x,), lambda x: {'k': x}):
         value = 0

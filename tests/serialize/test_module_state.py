@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from monty import FunctionSnapshot, Monty, MontyComplete, load_snapshot
+from monty.serialize import dump_state
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,9 +123,10 @@ print(d + delta, t.isoformat(), t.tzname(), delta * 2, dt.time(1, 2, fold=1).fol
     'os_environ_changes': '''
 import os
 os.environ['MONTY_TEST_VAR'] = 'set before pause'
-os.environ.pop('MONTY_MISSING', None)
+os.environ['MONTY_GONE'] = 'x'
+del os.environ['MONTY_GONE']
 ext()
-print(os.environ['MONTY_TEST_VAR'], os.environ.get('MONTY_MISSING'), 'MONTY_TEST_VAR' in os.environ)
+print(os.getenv('MONTY_TEST_VAR'), os.getenv('MONTY_GONE'), os.getenv('MONTY_GONE', 'd'))
 ''',
     'os_path_is_posixpath': '''
 import os, posixpath
@@ -178,3 +180,52 @@ def test_state_survives_a_fresh_process(name):
                           capture_output=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr.decode()
     assert ''.join(out) + proc.stdout.decode() == cpython(code)
+
+
+def test_os_path_and_posixpath_stay_one_module_in_a_saved_session():
+    from monty import MontyRepl
+    repl = MontyRepl()
+    repl.feed('import os, posixpath\nimport os.path as osp\nj = os.path.join\nk = posixpath.join')
+    again = MontyRepl.load(repl.dump())
+    assert again.feed('(os.path is posixpath is osp, j is k is posixpath.join, j("a", "b"))') \
+        == (True, True, 'a/b')
+    only = MontyRepl()
+    only.feed('import posixpath\nb = posixpath.basename')
+    assert MontyRepl.load(only.dump()).feed('import os\n(b is os.path.basename, b("/x/y"))') \
+        == (True, 'y')
+
+
+def test_views_aliases_and_unsaveable_values():
+    snap, _ = paused('d = {1: 2}\nv = d.keys()\nt = list[int]\next()\nd[3] = 4\n'
+                     'print(list(v), t)')
+    out: list = []
+    loaded = load_snapshot(snap.dump(), print_callback=lambda stream, text: out.append(text))
+    assert finish(loaded, out) == '[1, 3] list[int]\n'
+    with pytest.raises(ValueError, match="cannot snapshot a value of type 'generator'"):
+        dump_state('repl', {'host': (i for i in range(3))})
+
+
+def test_a_saved_session_keeps_enum_members_caches_and_generators():
+    from monty import MontyRepl
+    repl = MontyRepl()
+    repl.feed('''
+import enum, functools, random, collections
+class Color(enum.Enum):
+    RED = 1
+saved = Color.RED
+@functools.lru_cache
+def twice(n):
+    return 2 * n
+twice(4)
+random.seed(7)
+random.random()
+counts = collections.defaultdict(list)
+counts['a'].append(1)
+''')
+    again = MontyRepl.load(repl.dump())
+    got = again.feed('(saved is Color.RED, Color(1) is saved, twice.cache_info().hits, '
+                     'twice(4), twice.cache_info().hits, random.random(), dict(counts))')
+    import random
+    random.seed(7)
+    random.random()
+    assert got == (True, True, 0, 8, 1, random.random(), {'a': [1]})

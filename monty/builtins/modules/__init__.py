@@ -43,9 +43,16 @@ def import_module(vm, name: str, fromlist=None):
     return _load(vm, top) if top != name else mod
 
 
+# a name importing the module of another name (CPython's ``os.path is posixpath``)
+ALIASES = {'os.path': 'posixpath'}
+
+
 def _load(vm, name: str) -> Module:
     mod = vm.modules.get(name)
     if mod is not None:
+        return mod
+    if name in ALIASES:
+        mod = vm.modules[name] = _load(vm, ALIASES[name])
         return mod
     target = REGISTRY.get(name)
     if target is None:

@@ -250,3 +250,20 @@ def build(vm) -> Module:
     ns['path'] = import_module(vm, 'os.path', ('*',))
     ns.update(CONSTANTS)
     return Module('os', ns)
+
+
+def save_state(mod):
+    """This program's changes to ``os.environ`` (name -> value, None for deleted), if any."""
+    env = mod.dict.get('environ')
+    if type(env) is not EnvironValue or not env.changes:
+        return None
+    return dict(env.changes)
+
+
+def restore_state(vm, mod, state) -> None:
+    """Put saved ``os.environ`` changes back (ValueError for anything malformed)."""
+    env = mod.dict.get('environ')
+    if type(state) is not dict or type(env) is not EnvironValue or not all(
+            type(k) is str and type(v) in (str, type(None)) for k, v in state.items()):
+        raise ValueError('malformed os module state')
+    env.changes.update(state)

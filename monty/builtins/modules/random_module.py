@@ -7,6 +7,8 @@ reproducible by default.
 """
 from __future__ import annotations
 
+import struct
+
 from ...objects.model import Module, NativeFunction, next_object_id
 from .. import types as T
 from ..constructors import NATIVE_CTORS
@@ -84,10 +86,34 @@ NATIVE_CTORS[RANDOM] = make_random
 
 
 def build(vm) -> Module:
-    rng = MersenneRandom(None, entropy=entropy_for(vm))
+    rng = make_random(vm)
     ns = {name: NativeFunction(name, getattr(rng, name), module='random') for name in METHODS}
     for name, unit in SIZED.items():
         sized = _sized(vm, name, unit)
         ns[name] = NativeFunction(name, lambda n, _f=sized: _f(rng, n), module='random')
     ns['Random'] = RANDOM
+    ns['_inst'] = rng            # the generator behind the module functions, as in CPython
     return Module('random', ns)
+
+
+WORDS = struct.Struct('>624I')
+
+
+def save_state(mod):
+    """The module generator's state, for snapshots: (624 words as bytes, position, gauss)."""
+    rng = mod.dict.get('_inst')
+    if type(rng) is not SandboxRandom:
+        return None
+    _, internal, gauss = rng.getstate()
+    return WORDS.pack(*internal[:-1]), internal[-1], gauss
+
+
+def restore_state(vm, mod, state) -> None:
+    """Put a saved generator state back (ValueError for anything malformed)."""
+    rng = mod.dict.get('_inst')
+    if type(state) is not tuple or len(state) != 3 or type(state[0]) is not bytes or \
+            len(state[0]) != WORDS.size or type(state[1]) is not int or \
+            not 0 <= state[1] <= 624 or type(state[2]) not in (float, type(None)) or \
+            type(rng) is not SandboxRandom:
+        raise ValueError('malformed random module state')
+    rng.setstate((3, WORDS.unpack(state[0]) + (state[1],), state[2]))

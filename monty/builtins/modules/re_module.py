@@ -5,6 +5,8 @@ below.  Matching calls the VM's clock check, so a catastrophic pattern stops at 
 """
 from __future__ import annotations
 
+import sys
+
 from ...objects.model import ExcInstance, Module, NativeAttr, NativeFunction
 from ...vm import protocol as P
 from ...vm.signals import MontyRaise
@@ -148,6 +150,35 @@ class CallableIterator:
             raise monty_error(e) from None
 
 
+class MatchScan:
+    """``finditer``'s progress as plain data (pattern, subject, bounds, where the next search
+    starts and which empty match is forbidden there), so a paused iterator can be saved."""
+    __slots__ = ('pattern', 'string', 'pos', 'endpos', 'at', 'forbid', 'machine')
+
+    def __init__(self, pattern: Pattern, string, pos: int = 0, endpos: int = sys.maxsize):
+        self.pattern, self.string = pattern, string
+        self.pos, self.endpos = pattern._bounds(string, pos, endpos)
+        self.at, self.forbid = self.pos, -1
+        self.machine = None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> Match:
+        if self.at > self.endpos:
+            raise StopIteration
+        if self.machine is None:
+            self.machine = self.pattern._machine(self.string, self.pos, self.endpos)[0]
+        self.machine.forbid = self.forbid
+        caps = self.machine.search(self.at)
+        if caps is None:
+            self.at = self.endpos + 1
+            raise StopIteration
+        self.at = caps[1]
+        self.forbid = self.at if caps[0] == self.at else -1
+        return Match(self.pattern, self.string, self.pos, self.endpos, caps)
+
+
 CALLABLE_ITERATOR = T.native_class('callable_iterator', CallableIterator, (T.OBJECT,))
 P.HOST_ITER_TYPES.add(CallableIterator)
 
@@ -176,7 +207,7 @@ def findall(vm, pattern, string, flags=0):
 
 
 def finditer(vm, pattern, string, flags=0):
-    return CallableIterator(compile_(vm, pattern, flags).finditer(_subject(string)))
+    return CallableIterator(MatchScan(compile_(vm, pattern, flags), _subject(string)))
 
 
 def sub(vm, pattern, repl, string, count=0, flags=0):
@@ -219,7 +250,7 @@ PATTERN_METHODS = {
     'fullmatch': _pos_args(Pattern.fullmatch),
     'findall': _pos_args(Pattern.findall),
     'finditer': lambda p, s, pos=0, endpos=None: CallableIterator(
-        _pos_args(Pattern.finditer)(p, s, pos, endpos)),
+        _pos_args(MatchScan)(p, s, pos, endpos)),
     'sub': lambda p, repl, s, count=0: p.sub(_repl(repl), _subject(s), count),
     'subn': lambda p, repl, s, count=0: p.subn(_repl(repl), _subject(s), count),
     'split': lambda p, s, maxsplit=0: p.split(_subject(s), maxsplit),

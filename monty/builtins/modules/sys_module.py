@@ -45,6 +45,9 @@ class StreamProxy:
     def __init__(self, name):
         self.stream_name = name
 
+    def __repr__(self) -> str:
+        return f"<_io.TextIOWrapper name='<{self.stream_name}>' mode='w' encoding='utf-8'>"
+
 
 def _install_stream_class() -> None:
     from .. import types as T
