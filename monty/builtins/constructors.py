@@ -237,15 +237,7 @@ def dict_from(x) -> list:
         return mapping_items(x)
     out = []
     for i, item in enumerate(P.iterate(x)):
-        try:
-            pair = list(item) if type(item) in (tuple, list) else list(P.iterate(item))
-        except TypeError:
-            raise TypeError(f"cannot convert dictionary update sequence element #{i} to a "
-                            f"sequence") from None
-        if len(pair) != 2:
-            raise ValueError(f'dictionary update sequence element #{i} has length {len(pair)}; '
-                             f'2 is required')
-        out.append(pair)
+        out.append(dict_pair(item, i))
     return out
 
 
