@@ -234,6 +234,7 @@ def test_resume_every_kind_in_another_process(tmp_path):
     cases = {
         'function': ('def f(x):\n    return ext(x) * 2\n[f(i) for i in range(1)][0]', 5, 10),
         'name': ('value + 1', 41, 42),
+        'os': ('from pathlib import Path\nPath("/notes.txt").read_text() + "!"', 'hi', 'hi!'),
         'generator': ('def g():\n    yield 1\n    yield ext()\n[x for x in g()]', 7, [1, 7]),
         'future': ('async def one():\n    return await fetch(1)\nawait one()', None, 100),
         'gather': (GATHER, None, [100, 200, 300]),
