@@ -196,3 +196,10 @@ def run_to_end(vm: VM, frame: Frame):
     with host_errors(vm):
         kind, value = vm.run_frame(frame)
     return value
+
+
+async def run_monty_async(monty: Monty, *, inputs=None, external_functions=None, limits=None,
+                          print_callback=None, os=None):
+    """Drive ``monty`` from host asyncio: async host functions run concurrently when gathered."""
+    return await monty.run_async(inputs=inputs, external_functions=external_functions,
+                                 limits=limits, print_callback=print_callback, os=os)

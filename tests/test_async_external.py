@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from monty import FunctionSnapshot, FutureSnapshot, Monty, MontyRuntimeError, load_snapshot
+from monty import (FunctionSnapshot, FutureSnapshot, Monty, MontyRuntimeError, load_snapshot,
+                   run_monty_async)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -137,3 +138,13 @@ def test_paused_gather_resumes_in_a_fresh_process():
     seen, output = json.loads(proc.stdout)
     assert seen == [[1, 2, 3], [2, 3], [3], [4]]
     assert output == [[201, 301, 100], 401]
+
+
+def test_run_monty_async_is_the_function_form_of_run_async():
+    async def fetch(x):
+        await asyncio.sleep(0)
+        return x * 10
+
+    program = Monty('import asyncio\nawait asyncio.gather(fetch(1), fetch(2))')
+    got = asyncio.run(run_monty_async(program, external_functions={'fetch': fetch}))
+    assert got == [10, 20]
