@@ -54,6 +54,23 @@ FAILING = {
     'augmented_attribute_type': 'class A:\n    x = "s"\ndef f(a):\n    a.x += 1\nf(A())',
     'super_method_missing': 'class A:\n    pass\nclass B(A):\n    def m(self):\n        return super().m()\nB().m()',
     'yield_unbound_local': 'def g():\n    if 0:\n        x = 1\n    yield x\nlist(g())',
+    'return_of_sum_type': 'def f(a, b):\n    return a + b\nf(1, "x")',
+    'return_of_floordiv_zero': 'def f(a, b):\n    return a // b\nf(1, 0)',
+    'local_times_int_const': 'def f(a):\n    b = a * 3\n    return b\nf(None)',
+    'stack_times_int_const': 'def f(a):\n    return (a) * 3 + 1\nf({})',
+    'append_on_tuple': 'def f(t, v):\n    t.append(v)\nf((1,), 2)',
+    'append_unbound_argument': 'def f(t):\n    if 0:\n        v = 1\n    t.append(v)\nf([])',
+    'len_of_int_local': 'def f(x):\n    n = len(x)\n    return n\nf(3)',
+    'abs_of_str_local': 'def f(x):\n    return abs(x) + 1\nf("s")',
+    'tuple_of_int_local': 'def f(x):\n    t = tuple(x)\n    return t\nf(7)',
+    'compare_then_yield': 'def g(xs):\n    for x in xs:\n        yield x > 1\nlist(g([3, "a"]))',
+    'sum_then_yield': 'def g(a):\n    yield a + 1\nlist(g(None))',
+    'const_slice_of_int': 'def f(x):\n    return x[1:]\nf(5)',
+    'const_slice_of_dict': 'def f(x):\n    y = x[:2]\n    return y\nf({})',
+    'yield_from_non_iterable': 'def g(x):\n    yield from x\nlist(g(3))',
+    'inner_generator_raises_through_chain': (
+        'def a():\n    yield 1\n    raise KeyError("k")\n'
+        'def b():\n    yield from a()\ndef c():\n    yield from b()\nlist(c())'),
 }
 
 
@@ -175,3 +192,155 @@ result = run()
     ns = {}
     exec(src, ns)
     assert run(src + '\nresult') == ns['result']
+
+
+def test_frames_reused_after_returns_keep_their_state_apart():
+    src = """
+def find(xs, k):
+    for i, x in enumerate(xs):
+        if x == k:
+            return i
+    return -1
+def guarded(v):
+    try:
+        return 10 // v
+    except ZeroDivisionError:
+        return 'div'
+    finally:
+        pass
+def handled(v):
+    try:
+        raise ValueError(v)
+    except ValueError as e:
+        return str(e)
+def deep(n):
+    if n == 0:
+        raise KeyError('bottom')
+    return deep(n - 1)
+def after_error():
+    try:
+        deep(20)
+    except KeyError as e:
+        return repr(e)
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+def closure(k):
+    def add(x):
+        return x + k
+    return add
+out = [find([5, 6, 7], 7), find([], 1), guarded(0), guarded(5), handled('h'), after_error(),
+       [fib(i) for i in range(12)], closure(2)(3), find([1, 2], 2)]
+"""
+    ns = {}
+    exec(src, ns)
+    assert run(src + '\nout') == ns['out']
+
+
+YIELD_FROM_CHAINS = """
+def inner(n):
+    for i in range(n):
+        got = yield i
+        if got is not None:
+            trace.append(('inner got', got))
+    return 'inner-done'
+def middle(n):
+    r = yield from inner(n)
+    trace.append(('middle saw', r))
+    r2 = yield from inner(2)
+    return r + '/' + r2
+def outer(n):
+    try:
+        r = yield from middle(n)
+        trace.append(('outer saw', r))
+    except ValueError as e:
+        trace.append(('outer caught', str(e)))
+        yield 'after-catch'
+def wrap():
+    def bad():
+        yield 1
+        raise KeyError('k')
+    try:
+        yield from bad()
+    except KeyError as e:
+        yield repr(e)
+def deep(k):
+    if k == 0:
+        yield 'leaf'
+        return 0
+    r = yield from deep(k - 1)
+    yield k
+    return r + k
+def closing():
+    try:
+        yield from inner(5)
+    finally:
+        trace.append('cleanup')
+trace = []
+g = outer(3)
+stepped = [next(g), g.send('a'), g.send('b'), next(g), g.throw(ValueError('boom'))]
+c = closing()
+next(c)
+c.close()
+out = [list(outer(3)), stepped, list(wrap()), list(deep(6)), sorted(map(str, outer(2))),
+       dict.fromkeys(middle(2)), list(zip(outer(3), deep(3))), sum(x for x in middle(4)), trace]
+"""
+
+
+def test_yield_from_chains_match_cpython():
+    ns = {}
+    exec(YIELD_FROM_CHAINS, ns)
+    assert run(YIELD_FROM_CHAINS + '\nout') == ns['out']
+
+
+def test_external_call_inside_a_yield_from_chain_pauses_and_snapshots():
+    from monty import FunctionSnapshot, load_snapshot
+    src = ('def leaf(n):\n    for i in range(n):\n        yield ext(i) * 10\n'
+           'def mid(n):\n    yield from leaf(n)\n    yield -1\n'
+           'def top(n):\n    r = yield from mid(n)\n    yield r\n'
+           '[x for x in top(3)]')
+    p = Monty(src, external_functions=['ext']).start()
+    seen = []
+    while isinstance(p, FunctionSnapshot):
+        seen.append(p.args[0])
+        p = load_snapshot(p.dump()).resume(return_value=p.args[0] + 1)
+    assert seen == [0, 1, 2] and p.output == [10, 20, 30, -1, None]
+
+
+def test_time_limit_stops_an_endless_yield_from():
+    src = ('def g():\n    while True:\n        yield 1\n'
+           'def h():\n    yield from g()\nfor x in h():\n    pass')
+    with pytest.raises(MontyRuntimeError) as info:
+        run(src, limits=ResourceLimits(max_duration_secs=0.05))
+    assert info.value.type_name == 'TimeoutError'
+
+
+def test_memory_limit_sees_int_times_constant():
+    src = 'def f():\n    x = 3\n    while True:\n        x = x * 1000000\nf()'
+    with pytest.raises(MontyRuntimeError) as info:
+        run(src, limits=ResourceLimits(max_memory=10_000))
+    assert info.value.type_name == 'MemoryError'
+
+
+def test_fused_len_append_and_slices_follow_rebinding():
+    src = """
+def work(xs):
+    xs.append(4)
+    xs.append('c')
+    return len(xs), xs[1:], xs[:-1], xs[::1] if False else xs[1:3], len('abc'), len({1: 2})
+class L(list):
+    def append(self, v):
+        list.append(self, v * 2)
+    def __len__(self):
+        return 99
+first = work([1, 2])
+second = work(L([1, 2]))
+def len(x):
+    return -1
+third = work([0])
+[first, second, third]
+"""
+    ns = {}
+    exec(src.replace('\n[first', '\nr = [first'), ns)
+    assert run(src) == ns['r']

@@ -59,6 +59,11 @@ MODULE_CASES = {
            're.sub("o", "0", "foo")'),
     'random': ('import random\nrng = random.Random(42)\nrng.random()',
                'rng.random(), rng.randint(1, 100), random.Random(42).random()'),
+    'heapq': ('import heapq\nqueue = [(3, "c"), (1, "a")]\nheapq.heapify(queue)\n'
+              'merged = heapq.merge([1, 4], [2, 3])\nnext(merged)',
+              'heapq.heappop(queue), queue, list(merged), heapq.nlargest(1, [5, 9])'),
+    'bisect': ('import bisect\nfrom bisect import insort\nmarks = [10, 20, 30]',
+               'bisect.bisect(marks, 20), insort(marks, 15), marks'),
     'operator': ('import operator\nsecond = operator.itemgetter(1)\n'
                  'upper = operator.methodcaller("upper")\nreal = operator.attrgetter("real")',
                  'second([1, 2]), upper("a"), real(3), operator.add(1, 2)'),

@@ -87,14 +87,15 @@ def str_format_req(fmt: str, args: tuple, kwargs: dict):
     return callback_req('format_pieces', pieces)
 
 
-def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0, plan: bool = False):
+def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0, plan: bool = False,
+               numbering=None):
     """``str.format`` on the host; with ``plan``, a list of texts and ``(value, conversion,
-    spec)`` fields whose text needs Monty code."""
+    spec)`` fields whose text needs Monty code. ``numbering`` (auto, manual) is shared with the
+    fields nested in specs, which CPython numbers after their outer field."""
     if depth > 2:
         raise ValueError('Max string recursion exceeded')
     out = []
-    auto = [0]
-    manual = [False]
+    auto, manual = numbering or ([0], [False])
     for literal, field, spec, conv in _string.formatter_parser(fmt):
         out.append(literal)
         if field is None:
@@ -103,7 +104,7 @@ def str_format(fmt: str, args: tuple, kwargs: dict, depth: int = 0, plan: bool =
         if conv and conv not in 'rsa':
             raise ValueError(f"Unknown conversion specifier {conv}")
         if spec and '{' in spec:
-            spec = str_format(spec, args, kwargs, depth + 1)
+            spec = str_format(spec, args, kwargs, depth + 1, numbering=(auto, manual))
         if plan:
             out.append(_planned(value, ord(conv) if conv else -1, spec or ''))
             continue
@@ -177,7 +178,7 @@ def percent_req(fmt: str, values):
     value runs Monty code.  A first host pass with stand-ins records which conversions the host
     asks for, in order (and raises the host's formatting errors); ``percent_of`` then computes
     them as frames and a second host pass uses the texts."""
-    check_spec(fmt)
+    check_spec(fmt if type(fmt) is str else fmt.decode('latin-1'))
     t = type(values)
     if t in LEAVES:
         return fmt % values
@@ -189,11 +190,11 @@ def percent_req(fmt: str, values):
             return fmt % values
     items = values if isinstance(values, tuple) else values.values() if t is dict else (values,)
     if not any(_needs_monty(v) for v in items):
-        return fmt % _substitute(values, _Formattable)
+        return _host_percent(fmt, _substitute(values, _Formattable))
     calls = []
-    fmt % _substitute(values, lambda v: _Recorder(v, calls))
+    _host_percent(fmt, _substitute(values, lambda v: _Recorder(v, calls)))
     if not calls:
-        return fmt % _substitute(values, _Formattable)
+        return _host_percent(fmt, _substitute(values, _Formattable))
     from .resumable import callback_req
     return callback_req('percent_of', fmt, values, calls)
 
@@ -201,7 +202,7 @@ def percent_req(fmt: str, values):
 def percent_apply(fmt: str, values, texts: list) -> str:
     """The second pass of ``percent_req``: the recorded conversions answered by ``texts``."""
     answers = iter(texts)
-    return fmt % _substitute(values, lambda v: _Replay(v, answers))
+    return _host_percent(fmt, _substitute(values, lambda v: _Replay(v, answers)))
 
 
 def _needs_monty(v) -> bool:
@@ -226,7 +227,44 @@ def _substitute(values, make):
 def percent_format(fmt, values):
     """``fmt % values`` evaluated now (instances' Monty dunders run nested)."""
     check_spec(fmt if isinstance(fmt, str) else fmt.decode('latin-1'))
-    return fmt % _substitute(values, _Formattable)
+    return _host_percent(fmt, _substitute(values, _Formattable))
+
+
+_FAILED: list = []   # the Monty value whose number conversion the host just saw fail
+_STAND_IN_NAME = re.compile(r"\b(_Formattable|_Recorder|_Replay)\b")
+
+
+def _host_percent(fmt, values):
+    """``fmt % values`` on the host; its messages name a failing value's Monty class, not the
+    stand-in's (CPython names the value's type)."""
+    _FAILED.clear()
+    try:
+        return fmt % values
+    except TypeError as e:
+        msg = str(e)
+        if not _FAILED or not _STAND_IN_NAME.search(msg):
+            raise
+        raise TypeError(_STAND_IN_NAME.sub(T.type_name(_FAILED[-1]), msg)) from None
+    finally:
+        _FAILED.clear()
+
+
+def _dunder_number(v, names: tuple, check: type, what: str):
+    """The first of the Monty dunders ``names`` that ``v``'s class has, called nested and
+    checked like CPython; a TypeError (noted for ``_host_percent``) when it has none."""
+    cls = T.type_of(v)
+    for name in names:
+        m = cls.lookup(name)
+        if m is not UNBOUND and m is not None:
+            r = P.call_method_sync(m, v)
+            if not isinstance(r, check):
+                _FAILED.append(v)
+                raise TypeError(f'{cls.name}.{name} returned non-{what} (type '
+                                f'{T.type_name(r)})' if name == '__float__' else
+                                f'{name} returned non-{what} (type {T.type_name(r)})')
+            return r
+    _FAILED.append(v)
+    raise TypeError(f"'{cls.name}' object cannot be interpreted as an integer")
 
 
 class _Formattable:
@@ -243,13 +281,29 @@ class _Formattable:
         return mrepr(self.v)
 
     def __int__(self):
-        return int(self.v)
+        return _dunder_number(self.v, ('__int__', '__index__'), int, 'int')
 
     def __index__(self):
-        return int(self.v)
+        return _dunder_number(self.v, ('__index__',), int, 'int')
 
     def __float__(self):
-        return float(self.v)
+        cls = T.type_of(self.v)
+        if cls.lookup('__float__') is UNBOUND and cls.lookup('__index__') is UNBOUND:
+            raise TypeError(f'must be real number, not {cls.name}')
+        if cls.lookup('__float__') is UNBOUND:
+            return float(self.__index__())
+        return _dunder_number(self.v, ('__float__',), float, 'float')
+
+    def __bytes__(self):
+        cls = T.type_of(self.v)
+        m = cls.lookup('__bytes__')
+        if m is UNBOUND or m is None:
+            raise TypeError('%b requires a bytes-like object, or an object that implements '
+                            f"__bytes__, not '{cls.name}'")
+        r = P.call_method_sync(m, self.v)
+        if not isinstance(r, bytes):
+            raise TypeError(f'__bytes__ returned non-bytes (type {T.type_name(r)})')
+        return r
 
 
 class _Recorder(_Formattable):

@@ -7,6 +7,7 @@ from ..objects.model import (UNBOUND, BoundMethod, Function, HOST_SUBCLASS_KINDS
                              MontyObject, NativeFunction, obj_id)
 from ..vm import protocol as P
 from ..vm.generators import Generator
+from ..vm.hashing import guard
 from ..vm.signals import PUSHED, CallReq, MontyRaise
 from . import resumable as R
 from . import textconv as TC
@@ -215,7 +216,7 @@ def round_(number, ndigits=None):
 
 @builtin('hash')
 def hash_(obj):
-    return hash(obj)
+    return hash(guard(obj))
 
 
 @builtin('id')
@@ -824,8 +825,60 @@ def _run_string(vm, source, globals_, mode: str):
     code = compile_source(source.strip() if mode == 'eval' else source, '<string>',
                           return_last=(mode == 'eval'))
     g = globals_ if isinstance(globals_, dict) else vm.frame.globals
-    result = P.call_sync(Function(code, g))
+    saved = vm.builtins
+    if g is globals_ and '__builtins__' in g:
+        vm.builtins = _ScopedBuiltins(vm, g, _builtins_from(g['__builtins__']), saved)
+    try:
+        result = P.call_sync(Function(code, g))
+    finally:
+        vm.builtins = saved
     return result if mode == 'eval' else None
+
+
+class _Unsubscriptable(dict):
+    """Builtins of a globals dict whose ``__builtins__`` is not a mapping: every builtin lookup
+    is CPython's TypeError."""
+    __slots__ = ('type_name',)
+
+    def __contains__(self, name) -> bool:
+        raise TypeError(f"'{self.type_name}' object is not subscriptable")
+
+
+class _ScopedBuiltins(dict):
+    """The VM's builtins during an ``eval``/``exec`` whose globals name their own: frames
+    running with those globals see ``own``, every other frame (library code, functions the
+    code calls) the VM's ``usual`` builtins."""
+    __slots__ = ('vm', 'globals', 'own', 'usual')
+
+    def __init__(self, vm, globals_: dict, own: dict, usual: dict):
+        super().__init__()
+        self.vm, self.globals, self.own, self.usual = vm, globals_, own, usual
+
+    def _current(self) -> dict:
+        f = self.vm.frame
+        return self.own if f is not None and f.globals is self.globals else self.usual
+
+    def __contains__(self, name) -> bool:
+        return name in self._current()
+
+    def __getitem__(self, name):
+        return self._current()[name]
+
+    def get(self, name, default=None):
+        b = self._current()
+        return b[name] if name in b else default
+
+
+def _builtins_from(value) -> dict:
+    """The builtins an ``eval``/``exec`` run sees for a globals ``__builtins__`` entry."""
+    from ..objects.model import Module
+    if isinstance(value, dict):
+        return value
+    if type(value) is Module:
+        return value.dict
+    out = _Unsubscriptable()
+    out.type_name = T.type_name(value)
+    return out
 
 
 @builtin('eval', needs_vm=True)

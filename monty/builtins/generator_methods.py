@@ -79,6 +79,10 @@ def install() -> None:
         cls.dict['__qualname__'] = NativeAttr('__qualname__', lambda g: g.qualname)
     gen.dict['gi_running'] = NativeAttr('gi_running', lambda g: g.state == G.RUNNING)
     coro.dict['__await__'] = NativeFunction('__await__', lambda c: c, False, 'coroutine')
+    from .modules.asyncgen_module import METHODS   # needs the functions above
+    for name, fn in METHODS.items():
+        agen.dict[name] = NativeFunction(name, fn, True, 'async_generator')
+    agen.dict['__aiter__'] = NativeFunction('__aiter__', lambda g: g, False, 'async_generator')
 
 
 install()

@@ -245,23 +245,68 @@ def dict_update(d, *args, **kwargs):
 
 
 def dict_fromkeys(iterable, value=None):
-    return dict.fromkeys(_plain_iter(iterable), value)
+    return dict.fromkeys(_hashed_iter(iterable), value)
 
 
-def _set_op(name):
-    host = getattr(set, name)
+def _hashed_iter(x):
+    """``x`` as a host iterable whose items the host may hash without recursing too deep."""
+    from ..vm.hashing import guard_items
+    return guard_items(_plain_iter(x))
+
+
+def _set_op(name, host_type=set):
+    host = getattr(host_type, name)
 
     def fn(s, *others):
-        return host(s, *[_plain_iter(o) for o in others])
+        return host(s, *[_hashed_iter(o) for o in others])
     return fn
 
 
 def _frozen_op(name):
-    host = getattr(frozenset, name)
+    return _set_op(name, frozenset)
 
-    def fn(s, *others):
-        return host(s, *[_plain_iter(o) for o in others])
+
+# Host methods hashing their first argument, or every item of their arguments.
+KEY_METHODS = {T.DICT: 'get pop setdefault __getitem__ __setitem__ __delitem__ __contains__',
+               T.SET: 'add discard remove __contains__', T.FROZENSET: '__contains__'}
+ITEMS_METHODS = {T.SET: 'isdisjoint issubset issuperset',
+                 T.FROZENSET: 'isdisjoint issubset issuperset'}
+
+
+def _key_checked(host):
+    from ..vm.hashing import guard
+
+    def fn(receiver, *args, **kwargs):
+        if args:
+            guard(args[0])
+        return host(receiver, *args, **kwargs)
     return fn
+
+
+def _hash_guards() -> None:
+    """Route the host methods that hash Monty values through the nesting-depth check."""
+    for cls, names in KEY_METHODS.items():
+        for name in names.split():
+            add_method(cls, name, _key_checked(getattr(cls.host_type, name)))
+    for cls, names in ITEMS_METHODS.items():
+        for name in names.split():
+            add_method(cls, name, _set_op(name, cls.host_type))
+    add_method(T.TUPLE, '__hash__', object_hash)
+    add_method(T.SET, '__init__', _set_op('__init__'))
+    add_method(T.DICT, '__init__', _dict_init)
+
+
+def _dict_init(d, *args, **kwargs):
+    """``dict.__init__``, checking the keys of a sequence of pairs before the host hashes them."""
+    from ..vm.hashing import guard
+    from .constructors import has_keys
+    if len(args) == 1 and not isinstance(args[0], dict) and not has_keys(args[0]):
+        pairs = _plain_iter(args[0])
+        for p in pairs:
+            if type(p) in (tuple, list) and len(p) == 2:
+                guard(p[0])
+        args = (pairs,)
+    return dict.__init__(d, *args, **kwargs)
 
 
 def _container_overrides() -> None:
@@ -274,6 +319,7 @@ def _container_overrides() -> None:
         add_method(T.SET, name, _set_op(name))
     for name in 'union intersection difference symmetric_difference'.split():
         add_method(T.FROZENSET, name, _frozen_op(name))
+    _hash_guards()
 
 
 # -- object ---------------------------------------------------------------------------------
@@ -385,7 +431,9 @@ def object_str(self):
 
 
 def object_hash(self):
-    return object.__hash__(self) if not isinstance(self, (int, str, tuple, float)) else hash(self)
+    from ..vm.hashing import guard
+    return object.__hash__(self) if not isinstance(self, (int, str, tuple, float)) \
+        else hash(guard(self))
 
 
 def object_format(self, spec):

@@ -52,10 +52,10 @@ def monty_truth(x) -> bool:
 
 
 def monty_hashed(items) -> bool:
-    """True when adding ``items`` to a host set/dict would run a Monty ``__hash__``."""
-    from ..vm.hashing import monty_hash
-    host = P.HOST_VALUE_TYPES
-    return any(type(x) not in host and monty_hash(x) is not None for x in items)
+    """True when adding ``items`` to a host set/dict would run a Monty ``__hash__`` (tuples
+    nested too deep to hash raise RecursionError)."""
+    from ..vm.hashing import PLAIN_KEYS, monty_hash
+    return any(type(x) not in PLAIN_KEYS and monty_hash(x) is not None for x in items)
 
 
 def callback_req(name: str, *args, post: str | None = None, state=None) -> CallReq:

@@ -9,7 +9,7 @@ so an external call inside the method pauses like any other.
 from __future__ import annotations
 
 from ..objects.model import (UNBOUND, ExcInstance, Function, HOST_SUBCLASS_KINDS, MClass,
-                             NativeFunction)
+                             NativeFunction, obj_id)
 from ..vm import protocol as P
 from ..vm.posts import POSTS
 from ..vm.signals import CallReq
@@ -18,6 +18,13 @@ from . import types as T
 LEAVES = frozenset({int, float, bool, str, bytes, complex, type(None), range, bytearray})
 VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
 CONTAINERS = frozenset({list, tuple, set, frozenset, dict}) | frozenset(VIEWS)
+ADDRESSED = frozenset(P.HOST_ITER_TYPES) - frozenset(VIEWS)   # host reprs showing an address
+
+
+def address_repr(x) -> str:
+    """``<name object at 0x...>`` of a host iterator, with its Monty id, not its host address."""
+    name = 'iterator' if type(x) is P.SeqIter else T.type_name(x)
+    return f'<{name} object at {hex(obj_id(x))}>'
 
 
 def _str_is_repr(m) -> bool:
@@ -40,6 +47,8 @@ def _own_repr(x) -> int:
         return 0
     if t in CONTAINERS:
         return -1
+    if t in ADDRESSED:
+        return 1   # its text is computed by ``address_repr``, not by the host
     if t is MClass:
         return 1 if x.meta is not None and _monty_method(x.meta, '__repr__') else 0
     if not isinstance(x, P.INSTANCE_TYPES):
@@ -100,6 +109,8 @@ def repr_req(x):
     """``repr(x)``: the text, or a CallReq when Monty code computes it."""
     if type(x) in LEAVES:
         return repr(x)
+    if type(x) in ADDRESSED:
+        return address_repr(x)
     m = T.type_of(x).lookup('__repr__')
     if type(m) is Function:
         return CallReq(m, (x,), None, 'check_str', '__repr__ ')
@@ -117,6 +128,8 @@ def str_req(x):
         return str(x)
     if t in CONTAINERS:
         return _callback('repr_of', x) if repr_runs_monty(x) else repr(x)
+    if t in ADDRESSED:
+        return address_repr(x)
     cls = T.type_of(x)
     m = cls.lookup('__str__')
     if type(m) is Function:

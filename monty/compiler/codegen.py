@@ -389,8 +389,7 @@ class Compiler:
             is_not = isinstance(test.ops[0], ast.IsNot)
             self.emit(O.POP_JUMP_IF_NONE if cond != is_not else O.POP_JUMP_IF_NOT_NONE, target)
             return
-        self.visit(test)
-        self.set_pos(test)
+        self.visit(test)   # the jump keeps the enclosing statement's position, as in CPython
         self.emit(O.POP_JUMP_IF_TRUE if cond else O.POP_JUMP_IF_FALSE, target)
 
     def visit_While(self, node):

@@ -7,6 +7,7 @@ whose attributes are reached only through the VM's explicit lookup rules.
 from __future__ import annotations
 
 import itertools
+import secrets
 
 
 class _Unbound:
@@ -24,6 +25,27 @@ _ids = itertools.count(1)
 def next_object_id() -> int:
     """A stable, per-process fake address for default reprs (never a host address)."""
     return 0x7F0000000000 + 16 * next(_ids)
+
+
+_ID_BITS = 45
+_ID_MASK = (1 << _ID_BITS) - 1
+# per-process keys of the permutation hiding host addresses (multipliers are odd)
+_ID_KEYS = tuple(secrets.randbits(_ID_BITS) | (i & 1) for i in range(4))
+
+
+def host_value_id(obj) -> int:
+    """Monty's id() of a host value: its host address through a keyed permutation, so ids stay
+    unique among live objects without revealing the host's memory layout.  An aligned
+    address gives 8 more than a multiple of 16, any other an odd number: never a counter id."""
+    h = id(obj)
+    x = h >> 3
+    if h & 7 or x > _ID_MASK:
+        return ((h ^ _ID_KEYS[0]) << 1) | 1
+    k0, k1, k2, k3 = _ID_KEYS
+    x = ((x ^ k0) * k1) & _ID_MASK
+    x ^= x >> 23
+    x = ((x ^ k2) * k3) & _ID_MASK
+    return (x << 4) | 8
 
 
 class MontyObject:
@@ -417,7 +439,7 @@ def obj_id(obj) -> int:
             if not getattr(obj, 'mid', 0):
                 obj.mid = next_object_id()
             return obj.mid
-        return id(obj)
+        return host_value_id(obj)
     if not mid:
         mid = next_object_id()
         obj.mid = mid

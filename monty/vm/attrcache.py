@@ -24,6 +24,8 @@ PLAIN_VALUES = frozenset({int, float, complex, str, bytes, bool, type(None), tup
 
 def load_plan(cls: MClass, name: str) -> tuple:
     """``(plan, class attribute)`` for reading ``name`` from an instance of ``cls``."""
+    if type(cls.lookup('__getattribute__')) is Function:
+        return SLOW, None   # every read runs the class's own __getattribute__
     attr = cls.lookup(name)
     ta = type(attr)
     if attr is UNBOUND:
@@ -50,6 +52,8 @@ def store_direct(cls: MClass, name: str) -> bool:
 
 def method_plan(cls: MClass, name: str):
     """The plain function ``name`` resolves to on ``cls`` (for ``obj.name(...)``), or None."""
+    if type(cls.lookup('__getattribute__')) is Function:
+        return None
     attr = cls.lookup(name)
     return attr if type(attr) is Function else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..builtins import types as T
 from ..objects.model import UNBOUND
 from . import protocol as P, seqrepeat
+from .hashing import ITEMS_VIEW, PLAIN_KEYS, check_depth, guard_view, hashed
 from .signals import CallReq
 
 
@@ -41,8 +42,9 @@ def _found(m) -> bool:
 
 def binary(op: int, a, b, inplace: bool):
     """``a <op> b`` (or ``a <op>= b``) when an operand is not a host value."""
-    if op == 5 and type(a) is str and not isinstance(b, str):
-        return P.percent_format(a, b)   # str's own formatting, never __rmod__
+    if op == 5 and (type(a) is str and not isinstance(b, str) or type(a) in (bytes, bytearray)
+                    and not isinstance(b, (bytes, bytearray))):
+        return P.percent_format(a, b)   # str's and bytes' own formatting, never __rmod__
     name = P.BINOP_DUNDERS[op]
     ca, cb = T.type_of(a), T.type_of(b)
     calls = []
@@ -81,7 +83,12 @@ def binary_failed(op: int, a, b, inplace: bool):
 
 
 def compare(op: int, a, b):
-    """``a <op> b`` for rich comparisons when an operand is not a host value."""
+    """``a <op> b`` for rich comparisons when an operand is not a host value (or is an items
+    view, whose comparison with a set hashes its pairs)."""
+    if type(a) in P.HOST_VALUE_TYPES and type(b) in P.HOST_VALUE_TYPES:
+        guard_view(a)
+        guard_view(b)
+        return P.CMP_FUNCS[op](a, b)
     ca, cb = T.type_of(a), T.type_of(b)
     rname = P.CMP_DUNDERS[P.CMP_REFLECT[op]]
     calls = []
@@ -124,9 +131,10 @@ def contains(container, item, negate: bool):
     """``item in container`` (``not in`` when ``negate``), a CallReq for a Monty __contains__."""
     t = type(container)
     if t in P.HOST_VALUE_TYPES:
-        if type(item) not in P.HOST_VALUE_TYPES and t in HASHED_CONTAINERS:
-            from .hashing import hashed
-            return hashed(item, 'contains', container, item, negate)
+        if type(item) not in PLAIN_KEYS and t in HASHED_CONTAINERS and not (
+                type(item) is tuple and t is not ITEMS_VIEW and check_depth(item)):
+            key = item[0] if t is ITEMS_VIEW and type(item) is tuple and len(item) == 2 else item
+            return hashed(key, 'contains', container, item, negate)
         return (item in container) != negate
     m = T.type_of(container).lookup('__contains__')
     if m is not UNBOUND and type(m).__name__ == 'Function':

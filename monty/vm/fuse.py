@@ -14,6 +14,7 @@ from ..compiler import opcodes as O
 from ..objects.model import UNBOUND
 from . import protocol as P
 from .fuse_attrs import PATTERNS as ATTR_PATTERNS
+from .hashing import COMPARE_PLAIN
 from .generators import RUNNING, SUSPENDED, Generator
 from .interp import EV_RETURN, EV_SWITCH
 from .ops import return_plain
@@ -358,7 +359,7 @@ def _cmp_jump(taken_if: bool, operands):
                     return target if func(a, c) is taken_if else after
                 return first(f)
             return sc
-        host = P.HOST_VALUE_TYPES
+        host = COMPARE_PLAIN   # an items view compared with a set hashes its pairs
         jump_pc = pc + 1
 
         def st(f):
@@ -533,8 +534,7 @@ def _for_store(code, pc, ops, base):
     def fn(f):
         s = f.stack
         it = s[-1]
-        t = type(it)
-        if t in host_iters:
+        if type(it) in host_iters:
             for v in it:
                 f.locals[x] = v
                 return after
@@ -543,7 +543,7 @@ def _for_store(code, pc, ops, base):
             if tr is not None:
                 tr.tick()
             return target
-        if t is Generator and it.state <= SUSPENDED:
+        if type(it) is Generator and it.state <= SUSPENDED:
             # resume the generator inline; its yield lands on the stack for STORE_FAST
             vm = f.vm
             if vm.depth < vm.max_depth:
@@ -705,7 +705,7 @@ from .fuse_gens import PATTERNS as GEN_PATTERNS  # noqa: E402
 PATTERNS += ATTR_PATTERNS + CALL_PATTERNS + GEN_PATTERNS
 BY_FIRST: dict = {}
 YIELDING_PAIRS = frozenset({_load_fast_pair, _store_load_fast})
-for _pat, _builder in PATTERNS:
+for _pat, _builder in sorted(PATTERNS, key=lambda row: -len(row[0])):   # longest first
     BY_FIRST.setdefault(_pat[0], []).append((_pat, _builder))
 
 
@@ -733,7 +733,8 @@ def fuse(code, base: list) -> list:
                     pairs.append(pc)
                 break
     for pc in pairs:
-        # ``STORE_FAST; LOAD_FAST`` would swallow the head of a longer sequence: run it alone
-        if width[pc + 1] >= 3:
+        # the pair would swallow the head of a sequence of four or more (which saves more
+        # dispatches than the pair does): run the pair's first instruction alone
+        if width[pc + 1] >= 4:
             out[pc] = base[pc]
     return out

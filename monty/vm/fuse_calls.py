@@ -65,8 +65,8 @@ def _global_call(code, pc, ops, base):
         return None
     first, call_pc, k = base[pc], i, len(getters)
     after = call_pc + 1
-    if name == 'len' and k == 1 and ops[pc + 1][0] == O.LOAD_FAST:
-        return _global_len(first, ops[pc + 1][1], call_pc)
+    if name in PURE and k == 1 and ops[pc + 1][0] == O.LOAD_FAST:
+        return _global_pure(name, first, ops[pc + 1][1], call_pc)
 
     def fn(f):
         g = f.globals
@@ -178,19 +178,24 @@ def _one_fast_op(name, first, call_pc, slot, c, op):
 
 
 SIZED = frozenset({list, tuple, str, dict, set, frozenset, bytes, bytearray})
+# builtin -> (host function, exact argument types for which it cannot raise or run Monty code)
+PURE = {'len': (len, SIZED), 'abs': (abs, frozenset({int, float})),
+        'tuple': (tuple, frozenset({list, tuple})), 'list': (list, frozenset({list, tuple}))}
 
 
-def _global_len(first, slot, call_pc):
-    """``len(x)`` of a host container in a local, while ``len`` is the builtin (no raise)."""
-    from ..builtins.functions import BUILTIN_FUNCTIONS
-    builtin_len = BUILTIN_FUNCTIONS['len']
+def _global_pure(name, first, slot, call_pc):
+    """``len(x)``, ``abs(x)``, ``tuple(x)``, ``list(x)`` of a local whose exact type makes the
+    builtin a plain host call, while ``name`` still means the builtin."""
+    from ..builtins.namespace import builtins_namespace
+    builtin = builtins_namespace()[name]
+    host, types = PURE[name]
     after = call_pc + 1
 
     def fn(f):
-        if 'len' not in f.globals and f.vm.builtins.get('len') is builtin_len:
+        if name not in f.globals and f.vm.builtins.get(name) is builtin:
             a = f.locals[slot]
-            if type(a) in SIZED:
-                f.stack.append(len(a))
+            if type(a) in types:
+                f.stack.append(host(a))
                 return after
         return first(f)
     return fn

@@ -10,6 +10,7 @@ from ..compiler import opcodes as O
 from ..objects.model import UNBOUND
 from .generators import RUNNING, SUSPENDED, Generator, yield_through
 from .interp import EV_SWITCH
+from . import protocol as P
 
 
 def _fast_yield(code, pc, ops, base):
@@ -39,6 +40,50 @@ def _fast_yield(code, pc, ops, base):
             vm.frame = back
             back.stack.append(v)
         return EV_SWITCH
+    return fn
+
+
+NUMBERS = frozenset({int, float})
+SCALARS = frozenset({int, float, str})
+
+
+def _op_yield(code, pc, ops, base):
+    """BINARY_OP on two numbers, or COMPARE_OP on two scalars, then YIELD_VALUE (``yield a + b``,
+    ``(x > k for x in xs)``): the operator is the first instruction, so its errors keep their
+    place; the result goes straight to the resuming frame."""
+    kind, arg = ops[pc]
+    if kind == O.BINARY_OP:
+        func, ok, checked = P.BINOP_FUNCS[arg], NUMBERS, arg in (2, 6, 7)   # *, **, <<
+    else:
+        func, ok, checked = P.CMP_FUNCS[arg], SCALARS, False
+    first, after = base[pc], pc + 2
+
+    def fn(f):
+        s = f.stack
+        b = s[-1]
+        a = s[-2]
+        ta = type(a)
+        tb = type(b)
+        gen = f.gen
+        if ta in ok and tb in ok and gen is not None and not f.entry and \
+                (not checked or ta is float or tb is float or f.vm.tracker is None):
+            v = func(a, b)
+            del s[-2:]
+            f.pc = after
+            vm = f.vm
+            vm.depth -= 1
+            gen.state = SUSPENDED
+            back = f.back
+            f.back = None
+            mode = f.resume_mode
+            f.resume_mode = None
+            if mode is not None and mode[0] == 'yf':
+                yield_through(vm, back, v)
+            else:
+                vm.frame = back
+                back.stack.append(v)
+            return EV_SWITCH
+        return first(f)
     return fn
 
 
@@ -88,6 +133,8 @@ def _resume_sub(first, pc, exit_pc, jumped):
 
 
 PATTERNS = [
+    ((O.BINARY_OP, O.YIELD_VALUE), _op_yield),
+    ((O.COMPARE_OP, O.YIELD_VALUE), _op_yield),
     ((O.LOAD_FAST, O.YIELD_VALUE), _fast_yield),
     ((O.YIELD_FROM,), _yield_from),
     ((O.JUMP,), _jump_yield_from),

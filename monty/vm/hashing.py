@@ -10,17 +10,84 @@ made while the host probes a dict still run nested.
 from __future__ import annotations
 
 from ..builtins import types as T
-from ..objects.model import Function
+from ..objects.model import ExcInstance, Function
 from . import protocol as P
-from .signals import DISCARD, CallReq
+from .signals import DISCARD, CallReq, MontyRaise
 
 PRECOMPUTED: dict = {}   # id(instance) -> its hash, only during one host operation
+
+# The host hashes a tuple by recursing in C with no depth check, so a tuple nested ~100k deep
+# would overflow the host's stack.  Every tuple Monty hands to a host hash is checked first;
+# a store of hashed keys (dict keys, set items) therefore never holds one nested deeper.
+MAX_HASH_DEPTH = 10000
+DEPTH_MESSAGE = 'maximum recursion depth exceeded while hashing an object'
+ITEMS_VIEW = P.ITEMS_VIEW
+PLAIN_KEYS = P.HOST_VALUE_TYPES - {tuple}   # hashed by the host with no deep recursion
+COMPARE_PLAIN = P.HOST_VALUE_TYPES - {ITEMS_VIEW}   # compared without hashing new tuples
+HASHED_STORES = frozenset({set, frozenset, dict, type({}.keys())})   # items hashed already
+FLAT_ITEMS = frozenset({str, bytes, bytearray, range})
+
+
+def check_depth(key) -> bool:
+    """True, or a RecursionError when hashing tuple ``key`` would recurse too deep (cheap for
+    the usual tuple of scalars: one pass over its items)."""
+    for x in key:
+        if isinstance(x, tuple):
+            break
+    else:
+        return True
+    todo = [(key, 0)]
+    while todo:
+        t, depth = todo.pop()
+        if depth > MAX_HASH_DEPTH:
+            exc = ExcInstance(T.EXC_BY_NAME['RecursionError'], (DEPTH_MESSAGE,))
+            raise MontyRaise(exc)
+        todo.extend((x, depth + 1) for x in t if isinstance(x, tuple))
+    return True
+
+
+def guard(key):
+    """``key``, after checking that the host can hash it without recursing too deep."""
+    if isinstance(key, tuple):
+        check_depth(key)
+    return key
+
+
+def guard_items(iterable):
+    """Host iterable ``iterable`` whose items the host will hash, checked (read into a list
+    when it is not a list or tuple)."""
+    t = type(iterable)
+    if t in HASHED_STORES or t in FLAT_ITEMS:
+        return iterable
+    if t is not list and t is not tuple:
+        iterable = list(iterable)
+    for x in iterable:
+        if isinstance(x, tuple):
+            check_depth(x)
+    return iterable
+
+
+def guard_view(x) -> None:
+    """Check the pairs of an items view the host may hash (comparing it with a set)."""
+    if type(x) is ITEMS_VIEW:
+        guard_items(x)
+
+
+def guard_view_operands(a, b) -> None:
+    """Before ``a <op> b`` with a dict view: the host hashes the items of both operands."""
+    for x in (a, b):
+        if type(x) in (list, tuple, ITEMS_VIEW):
+            guard_items(x)
 
 
 def monty_hash(key):
     """The Monty ``__hash__`` of ``key``'s class, or None (host values, including tuples that
-    hold such instances: those still hash nested)."""
-    if type(key) in P.HOST_VALUE_TYPES or not isinstance(key, P.INSTANCE_TYPES):
+    hold such instances: those still hash nested).  Checks the depth of tuple keys."""
+    if type(key) in PLAIN_KEYS:
+        return None
+    if isinstance(key, tuple):
+        check_depth(key)
+    if not isinstance(key, P.INSTANCE_TYPES):
         return None
     m = T.type_of(key).lookup('__hash__')
     return m if type(m) is Function else None

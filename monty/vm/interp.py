@@ -686,6 +686,7 @@ def native_type_error(e: TypeError, func, args=(), kwargs=None, *receiver) -> Ty
 def build_instrs(code):
     from .ops import compile_instrs
     from . import match_ops  # noqa: F401 - registers the match opcodes
+    from . import async_ops  # noqa: F401 - registers the async with/for opcodes
     from .fuse import fuse
     code.instrs = fuse(code, compile_instrs(code))
     return code.instrs

@@ -17,6 +17,9 @@ from .signals import DISCARD, NULL, PUSHED, CallReq, MontyRaise
 from .interp import EV_RETURN, EV_SWITCH, EV_YIELD, native_type_error
 
 HOST_TYPES = P.HOST_VALUE_TYPES
+PLAIN_KEYS = hashing.PLAIN_KEYS
+shallow = hashing.check_depth
+COMPARE_PLAIN = hashing.COMPARE_PLAIN
 HOST_ITERS = P.HOST_ITER_TYPES
 FACTORIES = {}
 
@@ -462,7 +465,8 @@ def _binary_subscr(arg, nxt, code, pc):
         key = s.pop()
         obj = s[-1]
         t = type(obj)
-        if t is list or t is tuple or t is str or t is dict and type(key) in HOST_TYPES:
+        if t is list or t is tuple or t is str or t is dict and (
+                type(key) in PLAIN_KEYS or type(key) is tuple and shallow(key)):
             s[-1] = obj[key]
             return nxt
         s.pop()
@@ -480,7 +484,8 @@ def _store_subscr(arg, nxt, code, pc):
         obj = s.pop()
         value = s.pop()
         t = type(obj)
-        if t is list or t is dict and type(key) in HOST_TYPES:
+        if t is list or t is dict and (
+                type(key) in PLAIN_KEYS or type(key) is tuple and shallow(key)):
             obj[key] = value
             return nxt
         if t is dict:
@@ -569,10 +574,10 @@ def _unary_op(arg, nxt, code, pc):
 def _not(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
-        r = dispatch.truth_req(s[-1])
+        r = dispatch.truth_req(s[-1], 'not')
         if r is not None:
             s.pop()
-            return push_result(f, r, pc)   # run again on the bool the call returns
+            return push_result(f, r, nxt)   # the 'not' post negates the checked answer
         s[-1] = not truth(s[-1])
         return nxt
     return fn
@@ -595,7 +600,7 @@ def _compare_op(arg, nxt, code, pc):
         s = f.stack
         b = s.pop()
         a = s[-1]
-        if type(a) in HOST_TYPES and type(b) in HOST_TYPES:
+        if type(a) in COMPARE_PLAIN and type(b) in COMPARE_PLAIN:
             s[-1] = func(a, b)
             return nxt
         s.pop()
@@ -667,7 +672,7 @@ def _build_set(arg, nxt, code, pc):
             del s[-n:]
         out = set()
         for x in items:
-            if type(x) not in HOST_TYPES and hashing.monty_hash(x) is not None:
+            if type(x) not in PLAIN_KEYS and hashing.monty_hash(x) is not None:
                 return push_result(f, R.callback_req('set_of', items), nxt)
             out.add(x)
         s.append(out)
@@ -687,7 +692,7 @@ def _build_map(arg, nxt, code, pc):
             del s[-2 * n:]
             for i in range(0, 2 * n, 2):
                 k = items[i]
-                if type(k) not in HOST_TYPES and hashing.monty_hash(k) is not None:
+                if type(k) not in PLAIN_KEYS and hashing.monty_hash(k) is not None:
                     return push_result(f, R.callback_req('dict_from_flat', items), nxt)
                 d[k] = items[i + 1]
         s.append(d)
@@ -712,7 +717,7 @@ def _set_add(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
         v = s.pop()
-        if type(v) in HOST_TYPES:
+        if type(v) in PLAIN_KEYS or type(v) is tuple and shallow(v):
             s[-arg].add(v)
             return nxt
         return run_effect(f, hashing.hashed(v, 'add', s[-arg], v), nxt)
@@ -725,7 +730,7 @@ def _map_add(arg, nxt, code, pc):
         s = f.stack
         v = s.pop()
         k = s.pop()
-        if type(k) in HOST_TYPES:
+        if type(k) in PLAIN_KEYS or type(k) is tuple and shallow(k):
             s[-arg][k] = v
             return nxt
         return run_effect(f, hashing.hashed(k, 'setitem', s[-arg], k, v), nxt)
@@ -942,6 +947,15 @@ def _jump(arg, nxt, code, pc):
     return lambda f: target
 
 
+def retest(f, req, pc, nxt):
+    """Run a Monty ``__bool__``/``__len__`` for the jump at ``pc``, then the jump again on the
+    checked answer (the ``retest`` post moves back to it, so a bad answer's error points at
+    the jump, like CPython's)."""
+    req.state = (req.state, pc)
+    r = push_result(f, req, nxt)
+    return pc if r == nxt else r   # answered at once: the answer is on the stack
+
+
 @op('POP_JUMP_IF_FALSE')
 def _pop_jump_if_false(arg, nxt, code, pc):
     target = arg
@@ -952,9 +966,9 @@ def _pop_jump_if_false(arg, nxt, code, pc):
             return target
         if v is True:
             return nxt
-        r = dispatch.truth_req(v)
+        r = dispatch.truth_req(v, 'retest')
         if r is not None:
-            return push_result(f, r, pc)   # run again on the bool the call returns
+            return retest(f, r, pc, nxt)
         return nxt if truth(v) else target
     return fn
 
@@ -969,9 +983,9 @@ def _pop_jump_if_true(arg, nxt, code, pc):
             return target
         if v is False or v is None:
             return nxt
-        r = dispatch.truth_req(v)
+        r = dispatch.truth_req(v, 'retest')
         if r is not None:
-            return push_result(f, r, pc)   # run again on the bool the call returns
+            return retest(f, r, pc, nxt)
         return target if truth(v) else nxt
     return fn
 
@@ -1029,9 +1043,9 @@ def or_pop_slow(f, v, jump_when: bool, target: int, nxt: int, pc: int) -> int:
             return target
         s.pop()
         return nxt
-    r = dispatch.truth_req(v, 'truth_mark')
+    r = dispatch.truth_req(v, 'retest_mark')
     if r is not None:
-        return push_result(f, r, pc)
+        return retest(f, r, pc, nxt)
     if truth(v) is jump_when:
         return target
     s.pop()

@@ -80,6 +80,20 @@ def post_bool(vm, value, state):
     return value
 
 
+def post_retest(vm, value, state):
+    """A conditional jump's truth test answered: check it, then run the jump again on it."""
+    name, pc = state
+    answer = post_bool(vm, value, name)
+    vm.frame.pc = pc
+    return answer
+
+
+def post_retest_mark(vm, value, state):
+    """Like ``retest`` for ``and``/``or``: the answer lands above the tested value as a mark."""
+    from .dispatch import TRUTHS
+    return TRUTHS[post_retest(vm, value, state)]
+
+
 def post_not(vm, value, state):
     return not post_bool(vm, value, state)
 
@@ -218,6 +232,8 @@ POSTS = {
     'conversion': post_conversion,
     'bool': post_bool,
     'not': post_not,
+    'retest': post_retest,
+    'retest_mark': post_retest_mark,
     'truth_mark': post_truth_mark,
     'prepared': post_prepared,
     'index_then': post_index_then,

@@ -20,6 +20,8 @@ HOST_VALUE_TYPES = frozenset({int, float, bool, str, bytes, tuple, list, dict, s
                               type(None), complex, range, bytearray, type({}.keys()),
                               type({}.values()), type({}.items())})
 INSTANCE_TYPES = (Instance,) + HOST_SUBCLASS_KINDS
+ITEMS_VIEW = type({}.items())
+SET_VIEWS = frozenset({ITEMS_VIEW, type({}.keys())})
 BLOCKED_ATTRS = frozenset({'__globals__', '__code__', '__closure__', '__builtins__',
                            '__subclasses__', '__reduce__',
                            '__reduce_ex__', 'gi_frame',
@@ -85,8 +87,13 @@ def bind_native_attr(attr, obj, cls):
 
 
 def instance_getattr(obj, name: str, fallback: bool = True):
-    """Instance attribute lookup; ``fallback`` allows the class's ``__getattr__``."""
+    """Instance attribute lookup; ``fallback`` allows the class's ``__getattribute__`` override
+    and ``__getattr__`` (without it, this is ``object.__getattribute__``)."""
     cls = obj.mcls if not isinstance(obj, HOST_SUBCLASS_KINDS) else T.type_of(obj)
+    if fallback:
+        override = cls.lookup('__getattribute__')
+        if type(override) is Function:
+            return _user_getattribute(obj, name, cls, override)
     attr = cls.lookup(name)
     ta = type(attr)
     if ta is Property:
@@ -126,6 +133,16 @@ def instance_getattr(obj, name: str, fallback: bool = True):
     if hook is not UNBOUND:
         return method_req(hook, obj, name)
     raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+
+
+def _user_getattribute(obj, name: str, cls, override):
+    """A class's own ``__getattribute__``, then its ``__getattr__`` when that raised
+    AttributeError (as frames; the attribute caches never plan for such classes)."""
+    hook = cls.lookup('__getattr__')
+    if hook is UNBOUND or hook is None:
+        return method_req(override, obj, name)
+    from ..builtins.resumable import callback_req
+    return callback_req('getattribute_or_getattr', obj, name, override, hook)
 
 
 def descriptor_get(attr, data_only: bool):
@@ -560,7 +577,10 @@ def binary_op(op: int, a, b, inplace: bool = False):
     ta, tb = type(a), type(b)
     if ta in HOST_VALUE_TYPES and tb in HOST_VALUE_TYPES:
         check_size(op, a, b)
-        if op == 5 and ta is str:
+        if ta in SET_VIEWS or tb in SET_VIEWS:
+            from .hashing import guard_view_operands
+            guard_view_operands(a, b)
+        if op == 5 and (ta is str or ta is bytes or ta is bytearray):
             return percent_format(a, b)
         if inplace:
             return INPLACE_FUNCS[op](a, b)

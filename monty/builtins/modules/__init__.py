@@ -20,6 +20,8 @@ REGISTRY = {
     'json': 'json_module',
     're': 're_module',
     'random': 'random_module',
+    'heapq': 'heapq_module',
+    'bisect': 'bisect_module',
     'operator': 'operator_module',
     'copy': 'copy_module',
     'string': 'string_module',
@@ -31,6 +33,7 @@ REGISTRY = {
     'posixpath': 'posixpath_module',
     'pathlib': 'pathlib_module',
     '<callbacks>': 'callbacks_module',   # builtins' Monty half; not importable by name
+    '<asyncgen>': 'asyncgen_module',     # async generators' awaitables; not importable
 }
 
 

@@ -15,8 +15,7 @@ class CancelledError(BaseException):
     pass
 
 
-class TimeoutError(Exception):
-    pass
+TimeoutError = TimeoutError   # the builtin, as in CPython 3.11
 
 
 class _Sleep:
@@ -142,10 +141,35 @@ class _Gather:
 
 
 class _Loop:
+    """Ready tasks run in FIFO order; sleeping tasks wait on a virtual clock that jumps to the
+    next deadline when nothing else can run, so tasks wake in the order real time would give."""
+
     def __init__(self):
         self._ready = []
         self._parked = []
         self._closed = False
+        self._time = 0.0
+        self._timers = []
+        self._seq = 0
+
+    def time(self):
+        return self._time
+
+    def _add_timer(self, delay, task):
+        self._seq += 1
+        self._timers.append((self._time + delay, self._seq, task))
+
+    def _fire_timers(self):
+        first = min(self._timers)
+        self._time = first[0]
+        end = self._time + 1e-09   # CPython's clock resolution: these are due together
+        due = sorted(t for t in self._timers if t[0] < end)
+        self._timers = [t for t in self._timers if t[0] >= end]
+        for when, seq, task in due:
+            self._ready.append((task, None, None))
+
+    def create_future(self):
+        return Future()
 
     def create_task(self, coro, name=None):
         task = Task(coro, self, name)
@@ -165,8 +189,11 @@ class _Loop:
             task._finish(None, error)
             return
         if isinstance(signal, _Sleep):
-            self._ready.append((task, None, None))
-        elif isinstance(signal, (_Gather, _WaitTask)):
+            if signal.delay > 0:
+                self._add_timer(signal.delay, task)
+            else:
+                self._ready.append((task, None, None))
+        elif isinstance(signal, (_Gather, _WaitTask, Future)):
             signal.attach(task, self)
         elif _is_external(signal):
             self._parked.append((task, signal))
@@ -177,6 +204,9 @@ class _Loop:
     def run_until_complete(self, task):
         while not task._done:
             if not self._ready:
+                if self._timers and not self._parked:
+                    self._fire_timers()
+                    continue
                 if not self._parked:
                     raise RuntimeError('Event loop stopped before Future completed.')
                 _wait_external([_future_id(fut) for t, fut in self._parked])
@@ -259,6 +289,10 @@ def iscoroutine(obj):
 iscoroutinefunction = None
 '''
 
+
+from .asyncio_sync import SOURCE as _SYNC_SOURCE  # noqa: E402 - futures, locks, queues
+
+SOURCE += _SYNC_SOURCE
 
 LOOP_FILE, LOOP_RUNNER = '<asyncio>', '_Loop.run_until_complete'
 

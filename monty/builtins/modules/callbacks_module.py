@@ -211,6 +211,13 @@ def format_pieces(pieces):
     return ''.join(out)
 
 
+def getattribute_or_getattr(obj, name, getattribute, getattr_hook):
+    try:
+        return getattribute(obj, name)
+    except AttributeError:
+        return getattr_hook(obj, name)
+
+
 def percent_of(fmt, values, calls):
     texts = []
     for v, kind in calls:

@@ -1,0 +1,95 @@
+"""Async generators' awaitables (``__anext__``, ``asend``, ``athrow``, ``aclose``), written in
+Monty so an await inside the generator body pauses like any other.
+
+An async generator runs as a generator frame. Its suspensions are of two kinds: an ``await``
+inside the body passing a value through to the event loop (the frame stops right after the
+``YIELD_FROM``/``YIELD_VALUE`` pair of the await), or a ``yield`` of the body, which becomes
+the result of the awaitable. Frames of this module are left out of tracebacks.
+"""
+from __future__ import annotations
+
+from ...compiler import opcodes as O
+from ...objects.model import NativeFunction
+from ...vm.signals import CallReq
+from ..generator_methods import _as_exception, gen_send, gen_throw
+
+NAME = '<asyncgen>'
+
+SOURCE = '''
+def _step(agen, throw, value):
+    v = _throw(agen, value) if throw else _send(agen, value)
+    while _awaiting(agen):
+        try:
+            sent = yield v
+        except BaseException as e:
+            v = _throw(agen, e)
+        else:
+            v = _send(agen, sent)
+    return v
+
+
+def _close(agen):
+    try:
+        v = _throw(agen, GeneratorExit())
+        while _awaiting(agen):
+            v = _send(agen, (yield v))
+    except (GeneratorExit, StopAsyncIteration):
+        return None
+    raise RuntimeError('async generator ignored GeneratorExit')
+
+
+class async_generator_asend:
+    def __init__(self, agen, throw, value):
+        self._args = (agen, throw, value)
+
+    def __await__(self):
+        return _step(*self._args)
+
+
+class async_generator_athrow:
+    def __init__(self, agen, throw, value):
+        self._args = (agen, throw, value)
+
+    def __await__(self):
+        if self._args[2] is None:
+            return _close(self._args[0])
+        return _step(*self._args)
+'''
+
+
+def _awaiting(gen) -> bool:
+    """Whether ``gen`` stopped inside an ``await`` (not at a ``yield`` of its body)."""
+    f = gen.frame
+    return f.pc >= 2 and f.code.ops[f.pc - 2][0] == O.YIELD_FROM
+
+
+def natives(vm) -> dict:
+    return {'_send': NativeFunction('_send', gen_send, True),
+            '_throw': NativeFunction('_throw', gen_throw, True),
+            '_awaiting': NativeFunction('_awaiting', _awaiting)}
+
+
+def _awaitable(vm, cls_name: str, agen, throw: int, value) -> CallReq:
+    from . import _load
+    mod = vm.modules.get(NAME) or _load(vm, NAME)
+    return CallReq(mod.dict[cls_name], (agen, throw, value), None, None, None)
+
+
+def agen_anext(vm, agen):
+    return _awaitable(vm, 'async_generator_asend', agen, 0, None)
+
+
+def agen_asend(vm, agen, value):
+    return _awaitable(vm, 'async_generator_asend', agen, 0, value)
+
+
+def agen_athrow(vm, agen, typ, val=None, tb=None):
+    return _awaitable(vm, 'async_generator_athrow', agen, 1, _as_exception(vm, typ, val))
+
+
+def agen_aclose(vm, agen):
+    return _awaitable(vm, 'async_generator_athrow', agen, 1, None)
+
+
+METHODS = {'__anext__': agen_anext, 'asend': agen_asend, 'athrow': agen_athrow,
+           'aclose': agen_aclose}
