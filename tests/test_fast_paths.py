@@ -84,6 +84,13 @@ def run(src: str, **kw):
     return Monty(src).run(**kw)
 
 
+def stopped_by(src: str, **limits) -> str:
+    """The type name of the error that ends ``src`` run under these resource limits."""
+    with pytest.raises(MontyRuntimeError) as info:
+        run(src, limits=ResourceLimits(**limits))
+    return info.value.type_name
+
+
 def test_fused_arithmetic_matches_host_results():
     src = ('def f(n):\n    t = 0\n    acc = 0.0\n    s = ""\n    i = 0\n'
            '    while i < n:\n        t += (i * i) % 7 - (i // 3)\n        acc += i * 0.5\n'
@@ -102,9 +109,7 @@ def test_bools_and_mixed_numbers_take_the_general_path():
 
 def test_recursion_limit_applies_to_fast_calls():
     src = 'def f(n):\n    return f(n + 1)\nf(0)'
-    with pytest.raises(MontyRuntimeError) as info:
-        run(src, limits=ResourceLimits(max_recursion_depth=50))
-    assert info.value.type_name == 'RecursionError'
+    assert stopped_by(src, max_recursion_depth=50) == 'RecursionError'
 
 
 def test_fast_method_calls_and_closures():
@@ -139,16 +144,12 @@ def test_generators_resumed_by_loops_and_builtins():
 
 def test_time_limit_stops_a_fused_loop():
     src = 'i = 0\nwhile i >= 0:\n    i += 1'
-    with pytest.raises(MontyRuntimeError) as info:
-        run(src, limits=ResourceLimits(max_duration_secs=0.05))
-    assert info.value.type_name == 'TimeoutError'
+    assert stopped_by(src, max_duration_secs=0.05) == 'TimeoutError'
 
 
 def test_memory_limit_sees_fused_int_multiplication():
     src = 'def f():\n    x = 3\n    y = 7\n    while True:\n        x = x * x\nf()'
-    with pytest.raises(MontyRuntimeError) as info:
-        run(src, limits=ResourceLimits(max_memory=10_000))
-    assert info.value.type_name == 'MemoryError'
+    assert stopped_by(src, max_memory=10_000) == 'MemoryError'
 
 
 def test_external_call_inside_nested_arguments_pauses_as_a_call():
@@ -311,16 +312,12 @@ def test_external_call_inside_a_yield_from_chain_pauses_and_snapshots():
 def test_time_limit_stops_an_endless_yield_from():
     src = ('def g():\n    while True:\n        yield 1\n'
            'def h():\n    yield from g()\nfor x in h():\n    pass')
-    with pytest.raises(MontyRuntimeError) as info:
-        run(src, limits=ResourceLimits(max_duration_secs=0.05))
-    assert info.value.type_name == 'TimeoutError'
+    assert stopped_by(src, max_duration_secs=0.05) == 'TimeoutError'
 
 
 def test_memory_limit_sees_int_times_constant():
     src = 'def f():\n    x = 3\n    while True:\n        x = x * 1000000\nf()'
-    with pytest.raises(MontyRuntimeError) as info:
-        run(src, limits=ResourceLimits(max_memory=10_000))
-    assert info.value.type_name == 'MemoryError'
+    assert stopped_by(src, max_memory=10_000) == 'MemoryError'
 
 
 def test_fused_len_append_and_slices_follow_rebinding():

@@ -64,6 +64,10 @@ MODULE_CASES = {
               'heapq.heappop(queue), queue, list(merged), heapq.nlargest(1, [5, 9])'),
     'bisect': ('import bisect\nfrom bisect import insort\nmarks = [10, 20, 30]',
                'bisect.bisect(marks, 20), insort(marks, 15), marks'),
+    'textwrap': ('import textwrap\nwrapper = textwrap.TextWrapper(width=12, max_lines=2)',
+                 'wrapper.wrap("the quick brown fox jumps over"), textwrap.dedent("  a\\n   b")'),
+    'statistics': ('import statistics\nfrom statistics import mean\ndata = [1, 2, 4, 7]',
+                   'mean(data), statistics.stdev(data), statistics.median(data)'),
     'operator': ('import operator\nsecond = operator.itemgetter(1)\n'
                  'upper = operator.methodcaller("upper")\nreal = operator.attrgetter("real")',
                  'second([1, 2]), upper("a"), real(3), operator.add(1, 2)'),

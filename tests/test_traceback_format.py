@@ -13,6 +13,7 @@ import pytest
 from monty import Monty, MontyRuntimeError
 from monty.vm.carets import anchors, marker_line
 
+BAD_BOOL = 'class A:\n    def __bool__(self):\n        return 1\nx = A()\n'
 PROGRAMS = {
     'binop': 'a = 1\nb = 0\nx = a / b\n',
     'binop_whole_line': '1 / 0\n',
@@ -53,14 +54,14 @@ PROGRAMS = {
     'star_args': 'def f(a):\n    return a\nf(*1)\n',
     'library_frames_hidden': ('from dataclasses import dataclass\n@dataclass\nclass P:\n'
                               '    x: int\nP()\n'),
-    'not_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\ny = not x\n',
-    'if_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\nif x:\n    pass\n',
-    'if_one_line_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\nif x: pass\n',
-    'while_not_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\nwhile not x:\n    pass\n',
-    'ifexp_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\ny = 1 if x else 2\n',
-    'and_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\ny = (x and 1)\n',
-    'or_multiline_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\ny = (1 and\n     x or 2)\n',
-    'comprehension_bad_bool': 'class A:\n    def __bool__(self):\n        return 1\nx = A()\nz = [1 for _ in "1" if not x]\n',
+    'not_bad_bool': BAD_BOOL + 'y = not x\n',
+    'if_bad_bool': BAD_BOOL + 'if x:\n    pass\n',
+    'if_one_line_bad_bool': BAD_BOOL + 'if x: pass\n',
+    'while_not_bad_bool': BAD_BOOL + 'while not x:\n    pass\n',
+    'ifexp_bad_bool': BAD_BOOL + 'y = 1 if x else 2\n',
+    'and_bad_bool': BAD_BOOL + 'y = (x and 1)\n',
+    'or_multiline_bad_bool': BAD_BOOL + 'y = (1 and\n     x or 2)\n',
+    'comprehension_bad_bool': BAD_BOOL + 'z = [1 for _ in "1" if not x]\n',
     'assert_bad_len': 'class L:\n    def __len__(self):\n        return -1\nassert L()\n',
 }
 

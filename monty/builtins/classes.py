@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..objects.model import (UNBOUND, Cell, ClassMethod, Function, Instance, MClass,
                              NativeAttr, NativeFunction, Property, StaticMethod)
-from ..vm.signals import DISCARD, PUSHED, CallReq, MontyRaise
+from ..vm.signals import DISCARD, PUSHED, CallReq
 from . import types as T
 
 IMPLICIT_CLASSMETHODS = ('__init_subclass__', '__class_getitem__')
@@ -64,13 +64,13 @@ def resolve_bases(bases: tuple) -> tuple:
     """Replace non-class bases by their ``__mro_entries__`` (PEP 560)."""
     if all(type(b) is MClass for b in bases):
         return bases
-    from ..vm.protocol import call_sync
+    from ..vm.protocol import attr_or_missing, call_sync
     out = []
     for b in bases:
         if type(b) is MClass:
             out.append(b)
             continue
-        hook = _attr(b, '__mro_entries__')
+        hook = attr_or_missing(b, '__mro_entries__')
         if hook is UNBOUND:
             raise TypeError('bases must be types')
         entries = call_sync(hook, bases)
@@ -99,7 +99,8 @@ def calculate_meta(meta, bases: tuple):
 
 def _prepare(meta, name: str, bases: tuple, kwargs: dict):
     if meta is T.TYPE or type(meta) is not MClass:
-        hook = UNBOUND if type(meta) is MClass else _attr(meta, '__prepare__')
+        from ..vm.protocol import attr_or_missing
+        hook = UNBOUND if type(meta) is MClass else attr_or_missing(meta, '__prepare__')
     else:
         hook = meta.lookup('__prepare__')
     if hook is UNBOUND:
@@ -115,18 +116,6 @@ def _prepare(meta, name: str, bases: tuple, kwargs: dict):
         mname = meta.name if type(meta) is MClass else '<metaclass>'
         raise TypeError(f'{mname}.__prepare__() must return a mapping, not {T.type_name(ns)}')
     return ns
-
-
-def _attr(obj, name):
-    from ..vm.protocol import get_attr, sync
-    try:
-        return sync(get_attr(obj, name))
-    except AttributeError:
-        return UNBOUND
-    except MontyRaise as e:
-        if T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
-            return UNBOUND
-        raise
 
 
 def _ns_set(ns, key, value) -> None:

@@ -284,34 +284,17 @@ def _check_attr_name(name):
 @builtin('getattr')
 def getattr_(obj, name, default=_MISSING):
     ok = _check_attr_name(name)
-    try:
+    if default is _MISSING:
         if not ok:
             raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'")
         return P.sync(P.get_attr(obj, name))
-    except AttributeError:
-        if default is _MISSING:
-            raise
-        return default
-    except MontyRaise as e:
-        if default is not _MISSING and T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
-            return default
-        raise
+    value = P.attr_or_missing(obj, name) if ok else _MISSING
+    return default if value is _MISSING else value
 
 
 @builtin('hasattr')
 def hasattr_(obj, name):
-    ok = _check_attr_name(name)
-    if not ok:
-        return False
-    try:
-        P.sync(P.get_attr(obj, name))
-        return True
-    except AttributeError:
-        return False
-    except MontyRaise as e:
-        if T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
-            return False
-        raise
+    return _check_attr_name(name) and P.attr_or_missing(obj, name) is not _MISSING
 
 
 @builtin('setattr')

@@ -291,6 +291,8 @@ def _hash_guards() -> None:
     for cls, names in ITEMS_METHODS.items():
         for name in names.split():
             add_method(cls, name, _set_op(name, cls.host_type))
+    for view in (type({}.keys()), type({}.items())):   # set-like dict views
+        add_method(T.host_type_class(view), 'isdisjoint', _set_op('isdisjoint', view))
     add_method(T.TUPLE, '__hash__', object_hash)
     add_method(T.SET, '__init__', _set_op('__init__'))
     add_method(T.DICT, '__init__', _dict_init)
@@ -530,6 +532,19 @@ def _exception_methods() -> None:
                                            lambda e: e.args[2] if len(e.args) > 2 else None)
 
 
+def _exception_group_attrs() -> None:
+    """``message``, ``exceptions`` and the ``msg (N sub-exceptions)`` text of exception groups."""
+    group = T.EXC_BY_NAME['BaseExceptionGroup']
+    group.dict['message'] = NativeAttr('message', lambda e: e.args[0] if e.args else '')
+    group.dict['exceptions'] = NativeAttr(
+        'exceptions', lambda e: tuple(e.args[1]) if len(e.args) > 1 else ())
+
+    def group_str(e) -> str:
+        n = len(e.args[1]) if len(e.args) > 1 else 0
+        return f"{e.args[0] if e.args else ''} ({n} sub-exception{'s' if n != 1 else ''})"
+    add_method(group, '__str__', group_str)
+
+
 def _notes(e):
     if e.notes is None:
         raise AttributeError("'%s' object has no attribute '__notes__'" % e.mcls.name)
@@ -547,6 +562,7 @@ def install() -> None:
     _container_overrides()
     _object_methods()
     _exception_methods()
+    _exception_group_attrs()
 
 
 install()

@@ -1,7 +1,7 @@
 """The ``builtins`` namespace Monty code sees."""
 from __future__ import annotations
 
-from . import generator_methods, methods  # noqa: F401 - install method tables
+from . import async_builtins, generator_methods, methods  # noqa: F401 - install tables
 from . import types as T
 from .functions import BUILTIN_FUNCTIONS, FILTER_CLASS, MAP_CLASS
 

@@ -75,6 +75,14 @@ class OSHandler:
     def resolve(self, path) -> PurePosixPath:
         return PurePosixPath(self.absolute(path))
 
+    # text files, through the backend's read_bytes/write_bytes
+    def read_text(self, path) -> str:
+        return self.read_bytes(path).decode('utf-8')
+
+    def write_text(self, path, data) -> int:
+        self.write_bytes(path, data.encode('utf-8'))
+        return len(data)
+
     # environment
     def getenv(self, key: str, default=None):
         return self.env.get(key, default)

@@ -57,6 +57,15 @@ class MemoryOS(OSHandler):
             raise not_found(path)
         return full
 
+    def _dir(self, path) -> str:
+        """The absolute path of an existing directory, raising as the OS does otherwise."""
+        full = self.absolute(path)
+        if full in self.files:
+            raise os_error(NotADirectoryError, errno.ENOTDIR, path)
+        if full not in self.dirs:
+            raise not_found(path)
+        return full
+
     def _children(self, full: str) -> list:
         prefix = full.rstrip('/') + '/'
         names = {p[len(prefix):].split('/')[0] for p in list(self.files) + list(self.dirs)
@@ -77,16 +86,8 @@ class MemoryOS(OSHandler):
     def read_bytes(self, path) -> bytes:
         return self.files[self._file(path)]
 
-    def read_text(self, path) -> str:
-        return self.read_bytes(path).decode('utf-8')
-
     def iterdir(self, path) -> list:
-        full = self.absolute(path)
-        if full in self.files:
-            raise os_error(NotADirectoryError, errno.ENOTDIR, path)
-        if full not in self.dirs:
-            raise not_found(path)
-        return self._children(full)
+        return self._children(self._dir(path))
 
     def stat(self, path) -> os.stat_result:
         full = self.absolute(path)
@@ -101,10 +102,6 @@ class MemoryOS(OSHandler):
             raise os_error(IsADirectoryError, errno.EISDIR, path)
         self._parent_ok(path, full)
         self._store(full, bytes(data))
-        return len(data)
-
-    def write_text(self, path, data) -> int:
-        self.write_bytes(path, data.encode('utf-8'))
         return len(data)
 
     def mkdir(self, path, parents: bool = False, exist_ok: bool = False) -> None:
@@ -130,11 +127,7 @@ class MemoryOS(OSHandler):
         del self.files[full]
 
     def rmdir(self, path) -> None:
-        full = self.absolute(path)
-        if full in self.files:
-            raise os_error(NotADirectoryError, errno.ENOTDIR, path)
-        if full not in self.dirs:
-            raise not_found(path)
+        full = self._dir(path)
         if full == '/':
             raise denied(path)
         if self._children(full):

@@ -76,9 +76,6 @@ class MountedDirOS(OSHandler):
         real = self.host_path(path)
         return self._run(path, _read, real, 'rb')
 
-    def read_text(self, path) -> str:
-        return self.read_bytes(path).decode('utf-8')
-
     def iterdir(self, path) -> list:
         real = self.host_path(path)
         return sorted(self._run(path, os.listdir, real))
@@ -95,10 +92,6 @@ class MountedDirOS(OSHandler):
     def write_bytes(self, path, data) -> int:
         real = self._writable(path)
         self._run(path, _write, real, bytes(data))
-        return len(data)
-
-    def write_text(self, path, data) -> int:
-        self.write_bytes(path, data.encode('utf-8'))
         return len(data)
 
     def mkdir(self, path, parents: bool = False, exist_ok: bool = False) -> None:

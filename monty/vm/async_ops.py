@@ -3,31 +3,14 @@ iterator protocols (``__aenter__``/``__aexit__``, ``__aiter__``/``__anext__``)."
 from __future__ import annotations
 
 from ..builtins import types as T
-from ..objects.model import UNBOUND, BoundMethod, Function
+from ..objects.model import UNBOUND
 from . import protocol as P
-from .ops import _with_except, op, push_result
+from .ops import _with_except, enter_with, op, push_result
 from .signals import PUSHED, MontyRaise
 from .interp import EV_SWITCH
 
 
-@op('BEFORE_ASYNC_WITH')
-def _before_async_with(arg, nxt, code, pc):
-    def fn(f):
-        s = f.stack
-        mgr = s.pop()
-        cls = T.type_of(mgr)
-        enter = cls.lookup('__aenter__')
-        exit_ = cls.lookup('__aexit__')
-        if enter is UNBOUND:
-            raise TypeError(f"'{cls.name}' object does not support the asynchronous context "
-                            f"manager protocol")
-        if exit_ is UNBOUND:
-            raise TypeError(f"'{cls.name}' object does not support the asynchronous context "
-                            f"manager protocol (missed __aexit__ method)")
-        s.append(P.bind_native_attr(exit_, mgr, cls) if type(exit_) is not Function
-                 else BoundMethod(mgr, exit_))
-        return push_result(f, P.method_req(enter, mgr), nxt)
-    return fn
+op('BEFORE_ASYNC_WITH')(enter_with('__aenter__', '__aexit__', 'asynchronous context manager'))
 
 
 @op('ASYNC_WITH_EXIT')
@@ -48,32 +31,25 @@ def _async_with_exit(arg, nxt, code, pc):
 op('ASYNC_WITH_EXCEPT')(_with_except)
 
 
-@op('GET_AITER')
-def _get_aiter(arg, nxt, code, pc):
-    def fn(f):
-        s = f.stack
-        v = s.pop()
-        cls = T.type_of(v)
-        m = cls.lookup('__aiter__')
-        if m is UNBOUND:
-            raise TypeError(f"'async for' requires an object with __aiter__ method, got "
-                            f"{cls.name}")
-        return push_result(f, P.method_req(m, v), nxt)
-    return fn
+def _async_for_call(dunder: str, what: str, keep: bool):
+    """Factory for GET_AITER (``keep`` False: the iterable is replaced) and GET_ANEXT (the
+    iterator stays below the awaitable): call ``dunder`` of the top of the stack."""
+    def build(arg, nxt, code, pc):
+        def fn(f):
+            s = f.stack
+            v = s[-1] if keep else s.pop()
+            cls = T.type_of(v)
+            m = cls.lookup(dunder)
+            if m is UNBOUND:
+                raise TypeError(f"'async for' requires {what} with {dunder} method, got "
+                                f"{cls.name}")
+            return push_result(f, P.method_req(m, v), nxt)
+        return fn
+    return build
 
 
-@op('GET_ANEXT')
-def _get_anext(arg, nxt, code, pc):
-    def fn(f):
-        s = f.stack
-        v = s[-1]
-        cls = T.type_of(v)
-        m = cls.lookup('__anext__')
-        if m is UNBOUND:
-            raise TypeError(f"'async for' requires an iterator with __anext__ method, got "
-                            f"{cls.name}")
-        return push_result(f, P.method_req(m, v), nxt)
-    return fn
+op('GET_AITER')(_async_for_call('__aiter__', 'an object', False))
+op('GET_ANEXT')(_async_for_call('__anext__', 'an iterator', True))
 
 
 @op('END_ASYNC_FOR')

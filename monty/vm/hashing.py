@@ -36,12 +36,16 @@ def check_depth(key) -> bool:
             break
     else:
         return True
+    vm = P.current[0]
+    tracker = vm.tracker if vm is not None else None
     todo = [(key, 0)]
     while todo:
         t, depth = todo.pop()
         if depth > MAX_HASH_DEPTH:
             exc = ExcInstance(T.EXC_BY_NAME['RecursionError'], (DEPTH_MESSAGE,))
             raise MontyRaise(exc)
+        if tracker is not None:
+            tracker.tick()   # shared sub-tuples: the walk, like the host hash, visits each path
         todo.extend((x, depth + 1) for x in t if isinstance(x, tuple))
     return True
 

@@ -36,7 +36,8 @@ def meta_dunder(cls: MClass, name: str):
 def default_repr(obj) -> str:
     cls = T.type_of(obj)
     module = cls.dict.get('__module__', cls.module)
-    return f'<{module}.{cls.qualname} object at {hex(obj_id(obj))}>'
+    name = cls.qualname if module == 'builtins' else f'{module}.{cls.qualname}'
+    return f'<{name} object at {hex(obj_id(obj))}>'
 
 
 def inst_repr(self) -> str:

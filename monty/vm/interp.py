@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..builtins import types as T
+from ..compiler import opcodes as O
 from ..compiler.code import ASYNC_GENERATOR, COROUTINE, GENERATOR, NAME_SCOPE, VARARGS, VARKW
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, Cell, ExcInstance, Function,
                              Instance, MClass, NativeFunction, StaticMethod, ClassMethod)
@@ -30,6 +31,15 @@ GENLIKE = GENERATOR | COROUTINE | ASYNC_GENERATOR
 
 class Returned(Exception):
     """Internal: the entry frame of a nested run finished."""
+
+
+def _yield_from_target(gf: Frame):
+    """The suspended generator ``gf`` is delegating to (stopped in its ``yield from``), or None."""
+    pc = gf.pc
+    if pc < 2 or gf.code.ops[pc - 2][0] != O.YIELD_FROM or not gf.stack:
+        return None
+    sub = gf.stack[-1]
+    return sub if type(sub) is Generator and sub.state == SUSPENDED else None
 
 
 class VM:
@@ -278,15 +288,11 @@ class VM:
         gen.state = SUSPENDED
         back = f.back
         f.back = None
-        mode = f.resume_mode
         f.resume_mode = None
         self.frame = back
         if f.entry:
             f.entry = False
             return ('yield', value)
-        if mode is not None and mode[0] == 'yf':
-            back.stack.append(value)
-            return None
         back.stack.append(value)
         return None
 
@@ -331,6 +337,11 @@ class VM:
         gen.state = RUNNING
         gf.resume_mode = mode
         self.push(gf)
+        sub = _yield_from_target(gf)
+        if sub is not None:   # CPython throws into the sub-generator of ``yield from``/``await``
+            gf.pc -= 1
+            self.throw_into(gf, sub, exc, ('yf', gf.code.ops[gf.pc - 1][1]))
+            return
         exc.tb.insert(0, (gf.code, gf.pc - 1))
         self.unwind(gf, exc)
 

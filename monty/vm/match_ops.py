@@ -118,13 +118,13 @@ def match_class(subject, cls, npos: int, kwnames: tuple):
                 raise TypeError(f'{cls.name}() accepts {len(match_args)} positional '
                                 f'sub-pattern{"s" if len(match_args) != 1 else ""} ({npos} given)')
             for name in match_args[:npos]:
-                v = _attr(subject, name)
-                if v is _MISSING:
+                v = P.attr_or_missing(subject, name)
+                if v is UNBOUND:
                     return None
                 values.append(v)
     for name in kwnames:
-        v = _attr(subject, name)
-        if v is _MISSING:
+        v = P.attr_or_missing(subject, name)
+        if v is UNBOUND:
             return None
         values.append(v)
     return tuple(values)
@@ -133,15 +133,3 @@ def match_class(subject, cls, npos: int, kwnames: tuple):
 def _builtin_base(cls):
     return any(c.native and c.name in SELF_MATCHING for c in cls.mro) and \
         cls.lookup('__match_args__') is UNBOUND and False
-
-
-def _attr(obj, name):
-    try:
-        return P.sync(P.get_attr(obj, name))
-    except AttributeError:
-        return _MISSING
-    except Exception as e:  # noqa: BLE001 - a Monty AttributeError means "no match"
-        from .signals import MontyRaise
-        if isinstance(e, MontyRaise) and T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
-            return _MISSING
-        raise

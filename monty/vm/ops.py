@@ -431,7 +431,7 @@ def _load_method(arg, nxt, code, pc):
                                  f"type object '{obj.name}' has no attribute '{name}'")
         if t in HOST_TYPES:
             if t is not c_type or c_ver != VERSION[0]:
-                c_func = AC.native_method(T.HOST_TYPE_MAP[t], name)
+                c_func = AC.native_method(T.type_of(obj), name)
                 c_type, c_ver = t, VERSION[0]
             if c_func is not None:
                 s[-1] = c_func
@@ -522,44 +522,31 @@ def _build_slice(arg, nxt, code, pc):
 
 
 # -- operators ------------------------------------------------------------------------------
-@op('BINARY_OP')
-def _binary_op(arg, nxt, code, pc):
-    func = P.BINOP_FUNCS[arg]
-    checked = arg in (2, 6, 7)   # *, **, << can allocate a lot
+def _arith(inplace: bool):
+    """Factory for BINARY_OP and INPLACE_OP (``x op y`` / ``x op= y``): two host numbers
+    inline, anything else through ``protocol.binary_op``."""
+    def build(arg, nxt, code, pc):
+        func = P.BINOP_FUNCS[arg]
+        checked = arg in (2, 6, 7)   # *, **, << can allocate a lot
 
-    def fn(f):
-        s = f.stack
-        b = s.pop()
-        a = s[-1]
-        ta = type(a)
-        tb = type(b)
-        if (ta is int or ta is float) and (tb is int or tb is float) and \
-                (not checked or ta is float or tb is float or f.vm.tracker is None):
-            s[-1] = func(a, b)
-            return nxt
-        s.pop()
-        return push_result(f, P.binary_op(arg, a, b), nxt)
-    return fn
+        def fn(f):
+            s = f.stack
+            b = s.pop()
+            a = s[-1]
+            ta = type(a)
+            tb = type(b)
+            if (ta is int or ta is float) and (tb is int or tb is float) and \
+                    (not checked or ta is float or tb is float or f.vm.tracker is None):
+                s[-1] = func(a, b)
+                return nxt
+            s.pop()
+            return push_result(f, P.binary_op(arg, a, b, inplace), nxt)
+        return fn
+    return build
 
 
-@op('INPLACE_OP')
-def _inplace_op(arg, nxt, code, pc):
-    func = P.BINOP_FUNCS[arg]
-    checked = arg in (2, 6, 7)
-
-    def fn(f):
-        s = f.stack
-        b = s.pop()
-        a = s[-1]
-        ta = type(a)
-        tb = type(b)
-        if (ta is int or ta is float) and (tb is int or tb is float) and \
-                (not checked or ta is float or tb is float or f.vm.tracker is None):
-            s[-1] = func(a, b)
-            return nxt
-        s.pop()
-        return push_result(f, P.binary_op(arg, a, b, inplace=True), nxt)
-    return fn
+op('BINARY_OP')(_arith(False))
+op('INPLACE_OP')(_arith(True))
 
 
 @op('UNARY_OP')
@@ -1533,23 +1520,29 @@ def _load_assertion_error(arg, nxt, code, pc):
 
 
 # -- with -------------------------------------------------------------------------------------
-@op('BEFORE_WITH')
-def _before_with(arg, nxt, code, pc):
-    def fn(f):
-        s = f.stack
-        mgr = s.pop()
-        cls = T.type_of(mgr)
-        enter = cls.lookup('__enter__')
-        exit_ = cls.lookup('__exit__')
-        if enter is UNBOUND:
-            raise TypeError(f"'{cls.name}' object does not support the context manager protocol")
-        if exit_ is UNBOUND:
-            raise TypeError(f"'{cls.name}' object does not support the context manager protocol "
-                            f"(missed __exit__ method)")
-        s.append(P.bind_native_attr(exit_, mgr, cls) if type(exit_) is not Function
-                 else BoundMethod(mgr, exit_))
-        return push_result(f, P.method_req(enter, mgr), nxt)
-    return fn
+def enter_with(enter_name: str, exit_name: str, protocol: str):
+    """Factory for BEFORE_WITH and BEFORE_ASYNC_WITH: push the manager's bound exit method,
+    then call its enter method; ``protocol`` names what a missing method breaks."""
+    def build(arg, nxt, code, pc):
+        def fn(f):
+            s = f.stack
+            mgr = s.pop()
+            cls = T.type_of(mgr)
+            enter = cls.lookup(enter_name)
+            exit_ = cls.lookup(exit_name)
+            if enter is UNBOUND:
+                raise TypeError(f"'{cls.name}' object does not support the {protocol} protocol")
+            if exit_ is UNBOUND:
+                raise TypeError(f"'{cls.name}' object does not support the {protocol} protocol "
+                                f"(missed {exit_name} method)")
+            s.append(P.bind_native_attr(exit_, mgr, cls) if type(exit_) is not Function
+                     else BoundMethod(mgr, exit_))
+            return push_result(f, P.method_req(enter, mgr), nxt)
+        return fn
+    return build
+
+
+op('BEFORE_WITH')(enter_with('__enter__', '__exit__', 'context manager'))
 
 
 @op('WITH_EXIT')

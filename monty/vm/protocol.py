@@ -12,7 +12,7 @@ from ..builtins import types as T
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
                              Function, HOST_SUBCLASS_KINDS, Instance, MClass, Module, NativeAttr,
                              NativeFunction, Property, StaticMethod, Super)
-from .signals import CallReq
+from .signals import CallReq, MontyRaise
 
 current = [None]   # the VM running on this thread (set by VM.run)
 
@@ -43,6 +43,19 @@ def call_sync(func, *args, **kwargs):
 
 
 # -- attribute access --------------------------------------------------------------------
+def attr_or_missing(obj, name: str):
+    """``obj.name`` run to completion, or UNBOUND where it raises AttributeError (host or
+    Monty, subclasses included): what ``getattr(obj, name, default)`` and ``hasattr`` test."""
+    try:
+        return sync(get_attr(obj, name))
+    except AttributeError:
+        return UNBOUND
+    except MontyRaise as e:
+        if T.EXC_BY_NAME['AttributeError'] in e.exc.mcls.mro:
+            return UNBOUND
+        raise
+
+
 def get_attr(obj, name: str):
     """``obj.name``: a value, or a CallReq when a property or __getattr__ must run."""
     t = type(obj)

@@ -11,7 +11,7 @@ import pytest
 
 from monty.vm.hashing import DEPTH_MESSAGE, MAX_HASH_DEPTH
 
-from .helpers import raises, run
+from .helpers import raises, run, timed
 
 DEEP = f't = ()\nfor _ in range({MAX_HASH_DEPTH + 10}):\n    t = (t,)\n'
 
@@ -106,3 +106,10 @@ def test_the_host_survives_a_tuple_deep_enough_to_overflow_its_stack():
                          timeout=120, cwd=__file__.rsplit('/tests/', 1)[0])
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ['RecursionError'] * 4
+
+
+def test_hashing_a_tuple_of_shared_parts_stays_within_the_time_limit():
+    # (t, t) doubled 60 times: 2**60 paths for the host hash to follow
+    err, seconds = timed('t = ()\nfor _ in range(60):\n    t = (t, t)\nhash(t)',
+                         {'max_duration_secs': 0.5})
+    assert err.type_name == 'TimeoutError' and seconds < 2

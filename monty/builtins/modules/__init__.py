@@ -22,6 +22,8 @@ REGISTRY = {
     'random': 'random_module',
     'heapq': 'heapq_module',
     'bisect': 'bisect_module',
+    'textwrap': 'textwrap_module',
+    'statistics': 'statistics_module',
     'operator': 'operator_module',
     'copy': 'copy_module',
     'string': 'string_module',

@@ -17,6 +17,7 @@ NAME = '<asyncgen>'
 
 SOURCE = '''
 def _step(agen, throw, value):
+    _first_iter(agen)
     v = _throw(agen, value) if throw else _send(agen, value)
     while _awaiting(agen):
         try:
@@ -54,6 +55,22 @@ class async_generator_athrow:
         if self._args[2] is None:
             return _close(self._args[0])
         return _step(*self._args)
+
+
+class anext_awaitable:
+    def __init__(self, iterator, default):
+        self._iterator = iterator
+        self._default = default
+
+    def __await__(self):
+        return _anext_or_default(self._iterator, self._default).__await__()
+
+
+async def _anext_or_default(iterator, default):
+    try:
+        return await type(iterator).__anext__(iterator)
+    except StopAsyncIteration:
+        return default
 '''
 
 
@@ -63,8 +80,19 @@ def _awaiting(gen) -> bool:
     return f.pc >= 2 and f.code.ops[f.pc - 2][0] == O.YIELD_FROM
 
 
+def _first_iter(vm, agen) -> None:
+    """Record an async generator with the running loop, which closes it on shutdown."""
+    from .asyncio_module import running_loop
+    loop = running_loop(vm)
+    if loop is not None:
+        agens = loop.attrs.get('_asyncgens')
+        if type(agens) is dict and agen not in agens:
+            agens[agen] = None
+
+
 def natives(vm) -> dict:
     return {'_send': NativeFunction('_send', gen_send, True),
+            '_first_iter': NativeFunction('_first_iter', _first_iter, True),
             '_throw': NativeFunction('_throw', gen_throw, True),
             '_awaiting': NativeFunction('_awaiting', _awaiting)}
 

@@ -1,229 +1,171 @@
-"""``asyncio``: a small deterministic event loop over Monty coroutines, written in Monty.
+"""``asyncio``: a deterministic event loop over Monty coroutines, written in Monty.
 
-Tasks run in FIFO order like CPython's loop: ``sleep(0)`` yields to the other ready tasks,
-``gather`` schedules its children in order and resumes the waiter when all are done.  A task
-awaiting an external future (an external call the host answered with a future) is parked;
-when no task can run, the loop hands the ids of every parked future to the host at once
-(one ``FutureSnapshot``) and wakes the tasks whose futures the host resolved.
+The loop runs like CPython's: each turn runs the callbacks that were ready when it began, in
+FIFO order, after moving due timers behind them. Time is virtual: when nothing is ready the
+clock jumps to the next timer's deadline. A task awaiting an external future (an external
+call the host answered with a future) is parked; when nothing is ready, the loop hands the ids
+of every parked future to the host at once (one ``FutureSnapshot``) before any timer fires, and
+wakes the tasks whose futures the host resolved.
 
 The running loop is found from the frame stack (``_running_loop``), not from module state, so
 a paused loop resumes in another process with everything it needs in its frames.
 """
 
 SOURCE = '''
-class CancelledError(BaseException):
-    pass
+import heapq as _heapq
 
 
-TimeoutError = TimeoutError   # the builtin, as in CPython 3.11
-
-
-class _Sleep:
-    def __init__(self, delay, result):
-        self.delay = delay
-        self.result = result
-
+class _Sleep0:
     def __await__(self):
-        yield self
-        return self.result
+        yield
 
 
-def sleep(delay, result=None):
-    return _Sleep(delay, result)
+async def sleep(delay, result=None):
+    if delay <= 0:
+        await _Sleep0()
+        return result
+    loop = get_running_loop()
+    future = loop.create_future()
+    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        handle.cancel()
 
 
-class Task:
-    def __init__(self, coro, loop, name=None):
-        self._coro = coro
-        self._loop = loop
-        self._done = False
-        self._result = None
-        self._exc = None
-        self._waiters = []
-        self._name = name
-
-    def done(self):
-        return self._done
-
-    def result(self):
-        if not self._done:
-            raise InvalidStateError('Result is not set.')
-        if self._exc is not None:
-            raise self._exc
-        return self._result
-
-    def exception(self):
-        return self._exc
-
-    def cancel(self):
-        return False
-
-    def get_name(self):
-        return self._name
-
-    def _finish(self, result, exc):
-        self._done = True
-        self._result = result
-        self._exc = exc
-        waiters = self._waiters
-        self._waiters = []
-        for w in waiters:
-            w._child_done(self)
-
-    def __await__(self):
-        if not self._done:
-            yield _WaitTask(self)
-        return self.result()
-
-
-class InvalidStateError(Exception):
-    pass
-
-
-class _WaitTask:
-    def __init__(self, task):
-        self.task = task
-        self.waiter = None
-
-    def attach(self, waiter, loop):
-        self.waiter = waiter
-        self.loop = loop
-        self.task._waiters.append(self)
-
-    def _child_done(self, child):
-        if child._exc is not None:
-            self.loop._ready.append((self.waiter, None, child._exc))
-        else:
-            self.loop._ready.append((self.waiter, child._result, None))
-
-
-class _Gather:
-    def __init__(self, tasks, return_exceptions):
-        self.tasks = tasks
-        self.return_exceptions = return_exceptions
-        self.waiter = None
-        self.finished = False
-
-    def __await__(self):
-        if self.tasks:
-            results = yield self
-            return results
-        return []
-
-    def attach(self, waiter, loop):
-        self.waiter = waiter
-        self.loop = loop
-        for t in self.tasks:
-            if not t._done:
-                t._waiters.append(self)
-        self._check()
-
-    def _child_done(self, child):
-        if self.finished:
-            return
-        if child._exc is not None and not self.return_exceptions:
-            self.finished = True
-            self.loop._ready.append((self.waiter, None, child._exc))
-            return
-        self._check()
-
-    def _check(self):
-        if self.finished:
-            return
-        for t in self.tasks:
-            if not t._done:
-                return
-        self.finished = True
-        out = []
-        for t in self.tasks:
-            out.append(t._exc if t._exc is not None else t._result)
-        self.loop._ready.append((self.waiter, out, None))
+_CLOCK_RESOLUTION = 1e-09
 
 
 class _Loop:
-    """Ready tasks run in FIFO order; sleeping tasks wait on a virtual clock that jumps to the
-    next deadline when nothing else can run, so tasks wake in the order real time would give."""
-
     def __init__(self):
         self._ready = []
-        self._parked = []
-        self._closed = False
-        self._time = 0.0
         self._timers = []
+        self._parked = []
+        self._time = 0.0
         self._seq = 0
+        self._current = None
+        self._tasks = []
+        self._task_limit = 64
+        self._asyncgens = {}
+        self._closed = False
+        self._stopping = False
 
     def time(self):
         return self._time
 
-    def _add_timer(self, delay, task):
-        self._seq += 1
-        self._timers.append((self._time + delay, self._seq, task))
+    def is_running(self):
+        return _running_loop() is self
 
-    def _fire_timers(self):
-        first = min(self._timers)
-        self._time = first[0]
-        end = self._time + 1e-09   # CPython's clock resolution: these are due together
-        due = sorted(t for t in self._timers if t[0] < end)
-        self._timers = [t for t in self._timers if t[0] >= end]
-        for when, seq, task in due:
-            self._ready.append((task, None, None))
+    def is_closed(self):
+        return self._closed
+
+    def call_soon(self, callback, *args, context=None):
+        handle = Handle(callback, args, self)
+        self._ready.append(handle)
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        return self.call_at(self._time + delay, callback, *args)
+
+    def call_at(self, when, callback, *args, context=None):
+        self._seq += 1
+        timer = TimerHandle(when, self._seq, callback, args, self)
+        _heapq.heappush(self._timers, timer)
+        return timer
 
     def create_future(self):
-        return Future()
+        return Future(loop=self)
 
-    def create_task(self, coro, name=None):
-        task = Task(coro, self, name)
-        self._ready.append((task, None, None))
-        return task
+    def create_task(self, coro, *, name=None, context=None):
+        return Task(coro, loop=self, name=name)
 
-    def _step(self, task, value, exc):
-        try:
-            if exc is not None:
-                signal = task._coro.throw(exc)
-            else:
-                signal = task._coro.send(value)
-        except StopIteration as stop:
-            task._finish(stop.value, None)
-            return
-        except Exception as error:
-            task._finish(None, error)
-            return
-        if isinstance(signal, _Sleep):
-            if signal.delay > 0:
-                self._add_timer(signal.delay, task)
-            else:
-                self._ready.append((task, None, None))
-        elif isinstance(signal, (_Gather, _WaitTask, Future)):
-            signal.attach(task, self)
-        elif _is_external(signal):
-            self._parked.append((task, signal))
+    def _register_task(self, task):
+        self._tasks.append(task)
+        if len(self._tasks) > self._task_limit:
+            self._tasks = [t for t in self._tasks if not t.done()]
+            self._task_limit = max(64, 2 * len(self._tasks))
+
+    def _park(self, external):
+        """A future standing for an external one; it completes when the host resolves it."""
+        stand_in = Future(loop=self)
+        stand_in._external = external
+        self._parked.append(stand_in)
+        return stand_in
+
+    def run_until_complete(self, future):
+        future = _ensure_on(self, future)
+        self._stopping = False
+        future.add_done_callback(self._stop_when_done)
+        while not self._stopping:
+            self._run_once()
+        return future.result()
+
+    def _stop_when_done(self, future):
+        self._stopping = True
+
+    def stop(self):
+        self._stopping = True
+
+    def _run_once(self):
+        if self._parked:
+            self._wake_parked()
+        if not self._ready:
+            self._idle()
+        end = self._time + _CLOCK_RESOLUTION
+        timers = self._timers
+        while timers and timers[0]._when < end:
+            timer = _heapq.heappop(timers)
+            if not timer._cancelled:
+                self._ready.append(timer)
+        ready = self._ready
+        for _ in range(len(ready)):
+            handle = ready.pop(0)
+            if not handle._cancelled:
+                handle._run()
+
+    def _idle(self):
+        """Nothing is ready: wait for the host, else move the clock to the next timer."""
+        timers = self._timers
+        while timers and timers[0]._cancelled:
+            _heapq.heappop(timers)
+        if self._parked:
+            _wait_external([_future_id(s._external) for s in self._parked])
+            self._wake_parked()
+        elif timers:
+            self._time = max(self._time, timers[0]._when)
         else:
-            self._ready.append((task, None, RuntimeError(
-                f"Task got bad yield: {signal!r}")))
+            raise RuntimeError('Event loop stopped before Future completed.')
 
-    def run_until_complete(self, task):
-        while not task._done:
-            if not self._ready:
-                if self._timers and not self._parked:
-                    self._fire_timers()
-                    continue
-                if not self._parked:
-                    raise RuntimeError('Event loop stopped before Future completed.')
-                _wait_external([_future_id(fut) for t, fut in self._parked])
-                self._wake()
-                continue
-            item = self._ready.pop(0)
-            self._step(item[0], item[1], item[2])
-        return task.result()
-
-    def _wake(self):
+    def _wake_parked(self):
         still = []
-        for task, fut in self._parked:
-            if fut.done():
-                self._ready.append((task, None, None))
+        for stand_in in self._parked:
+            if stand_in.done():
+                continue
+            if stand_in._external.done():
+                stand_in.set_result(None)
             else:
-                still.append((task, fut))
+                still.append(stand_in)
         self._parked = still
+
+    def _shutdown(self):
+        """What ``asyncio.run`` does on the way out: cancel the tasks still pending, then
+        close the async generators that were started and not finished."""
+        pending = [t for t in self._tasks if not t.done()]
+        if pending:
+            for task in pending:
+                task.cancel()
+            self.run_until_complete(_gather_on(self, pending, True))
+        agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        if agens:
+            self.run_until_complete(_gather_on(self, [ag.aclose() for ag in agens], True))
+        self._closed = True
+
+    async def shutdown_asyncgens(self):
+        agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        if agens:
+            await _gather_on(self, [ag.aclose() for ag in agens], True)
 
 
 def get_running_loop():
@@ -242,78 +184,51 @@ def run(main, *, debug=None):
     if not iscoroutine(main):
         raise ValueError(f'a coroutine was expected, got {main!r}')
     loop = _Loop()
-    return loop.run_until_complete(loop.create_task(main))
+    task = loop.create_task(main)
+    try:
+        return loop.run_until_complete(task)
+    finally:
+        loop._shutdown()
 
 
-def create_task(coro, *, name=None):
-    return get_running_loop().create_task(coro, name)
-
-
-ensure_future = create_task
-
-
-async def _await(aw):
-    return await aw
-
-
-async def _gather_detached(aws, return_exceptions):
-    """``await gather(...)`` outside any loop (top-level await): run a loop just for it."""
-    async def main():
-        return await gather(*aws, return_exceptions=return_exceptions)
-    return run(main())
-
-
-def gather(*aws, return_exceptions=False):
-    loop = _running_loop()
-    if loop is None:
-        return _gather_detached(aws, return_exceptions)
-    tasks = []
-    for aw in aws:
-        if isinstance(aw, Task):
-            tasks.append(aw)
-        elif iscoroutine(aw):
-            tasks.append(loop.create_task(aw))
-        else:
-            tasks.append(loop.create_task(_await(aw)))
-    return _Gather(tasks, return_exceptions)
-
-
-async def wait_for(aw, timeout):
-    return await aw
-
-
-def iscoroutine(obj):
-    return type(obj).__name__ == 'coroutine'
-
-
-iscoroutinefunction = None
+def iscoroutinefunction(func):
+    return _is_coroutine_function(func)
 '''
 
 
-from .asyncio_sync import SOURCE as _SYNC_SOURCE  # noqa: E402 - futures, locks, queues
+from .asyncio_futures import SOURCE as _FUTURES_SOURCE  # noqa: E402
+from .asyncio_sync import SOURCE as _SYNC_SOURCE  # noqa: E402
+from .asyncio_tasks import SOURCE as _TASKS_SOURCE  # noqa: E402
 
-SOURCE += _SYNC_SOURCE
+SOURCE = _FUTURES_SOURCE + SOURCE + _TASKS_SOURCE + _SYNC_SOURCE
 
 LOOP_FILE, LOOP_RUNNER = '<asyncio>', '_Loop.run_until_complete'
 
 
+def running_loop(vm):
+    """The ``_Loop`` whose ``run_until_complete`` frame is on the stack, or None."""
+    f = vm.frame
+    while f is not None:
+        if f.code.qualname == LOOP_RUNNER and f.code.filename == LOOP_FILE:
+            return f.locals[0]
+        f = f.back
+    return None
+
+
 def natives(vm) -> dict:
     """Host helpers: finding the running loop, telling external futures apart, waiting."""
+    from ...compiler.code import COROUTINE
     from ...host.external import ExternalFuture
-    from ...objects.model import NativeFunction
-
-    def running_loop():
-        f = vm.frame
-        while f is not None:
-            if f.code.qualname == LOOP_RUNNER and f.code.filename == LOOP_FILE:
-                return f.locals[0]
-            f = f.back
-        return None
+    from ...objects.model import Function, NativeFunction
 
     def wait_external(ids):
         return vm.wait_external_futures(list(ids))
 
-    table = {'_running_loop': running_loop, '_wait_external': wait_external,
+    def is_coroutine_function(func) -> bool:
+        return type(func) is Function and bool(func.code.flags & COROUTINE)
+
+    table = {'_running_loop': lambda: running_loop(vm), '_wait_external': wait_external,
              '_is_external': lambda x: type(x) is ExternalFuture,
-             '_future_id': lambda fut: fut.call_id}
+             '_future_id': lambda fut: fut.call_id,
+             '_is_coroutine_function': is_coroutine_function}
     return {name: NativeFunction(name, fn) for name, fn in table.items()}

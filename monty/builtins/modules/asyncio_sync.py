@@ -1,4 +1,4 @@
-"""``asyncio``'s futures and synchronisation primitives (``Event``, ``Lock``, ``Semaphore``,
+"""``asyncio``'s synchronisation primitives (``Event``, ``Lock``, ``Semaphore``,
 ``Queue``), written in Monty and appended to the ``asyncio`` module's source.
 
 They follow CPython 3.11's wake-up order: waiters are woken first-in first-out, one
@@ -6,60 +6,6 @@ They follow CPython 3.11's wake-up order: waiters are woken first-in first-out, 
 """
 
 SOURCE = '''
-
-class Future:
-    def __init__(self, *, loop=None):
-        self._done = False
-        self._result = None
-        self._exc = None
-        self._waiters = []
-
-    def done(self):
-        return self._done
-
-    def cancelled(self):
-        return False
-
-    def result(self):
-        if not self._done:
-            raise InvalidStateError('Result is not set.')
-        if self._exc is not None:
-            raise self._exc
-        return self._result
-
-    def exception(self):
-        if not self._done:
-            raise InvalidStateError('Exception is not set.')
-        return self._exc
-
-    def set_result(self, result):
-        if self._done:
-            raise InvalidStateError('invalid state')
-        Task._finish(self, result, None)
-
-    def set_exception(self, exception):
-        if self._done:
-            raise InvalidStateError('invalid state')
-        if isinstance(exception, type):
-            exception = exception()
-        Task._finish(self, None, exception)
-
-    def attach(self, waiter, loop):
-        _WaitTask(self).attach(waiter, loop)
-
-    def __await__(self):
-        if not self._done:
-            yield self
-        return self.result()
-
-
-def _wake_first(waiters):
-    for fut in waiters:
-        if not fut.done():
-            fut.set_result(True)
-            return True
-    return False
-
 
 class Event:
     def __init__(self):
@@ -91,33 +37,7 @@ class Event:
             self._waiters.remove(fut)
 
 
-class Lock:
-    def __init__(self):
-        self._locked = False
-        self._waiters = []
-
-    def locked(self):
-        return self._locked
-
-    async def acquire(self):
-        if not self._locked and not self._waiters:
-            self._locked = True
-            return True
-        fut = Future()
-        self._waiters.append(fut)
-        try:
-            await fut
-        finally:
-            self._waiters.remove(fut)
-        self._locked = True
-        return True
-
-    def release(self):
-        if not self._locked:
-            raise RuntimeError('Lock is not acquired.')
-        self._locked = False
-        _wake_first(self._waiters)
-
+class _ContextManagerMixin:
     async def __aenter__(self):
         await self.acquire()
         return None
@@ -126,7 +46,43 @@ class Lock:
         self.release()
 
 
-class Semaphore:
+class Lock(_ContextManagerMixin):
+    def __init__(self):
+        self._locked = False
+        self._waiters = []
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked and all(w.cancelled() for w in self._waiters):
+            self._locked = True
+            return True
+        fut = Future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError('Lock is not acquired.')
+        self._locked = False
+        self._wake_up_first()
+
+    def _wake_up_first(self):
+        if self._waiters and not self._waiters[0].done():
+            self._waiters[0].set_result(True)
+
+class Semaphore(_ContextManagerMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
@@ -134,7 +90,7 @@ class Semaphore:
         self._waiters = []
 
     def locked(self):
-        return self._value == 0 or any(not w.done() for w in self._waiters)
+        return self._value == 0 or any(not w.cancelled() for w in self._waiters)
 
     async def acquire(self):
         if not self.locked():
@@ -143,12 +99,17 @@ class Semaphore:
         fut = Future()
         self._waiters.append(fut)
         try:
-            await fut
-        finally:
-            self._waiters.remove(fut)
-        while self._value > 0:
-            if not self._wake_up_next():
-                break
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
         return True
 
     def _wake_up_next(self):
@@ -162,14 +123,6 @@ class Semaphore:
     def release(self):
         self._value += 1
         self._wake_up_next()
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
-
 
 class BoundedSemaphore(Semaphore):
     def __init__(self, value=1):
@@ -235,7 +188,15 @@ class Queue:
         while self.full():
             putter = Future()
             self._putters.append(putter)
-            await putter
+            try:
+                await putter
+            except BaseException:
+                putter.cancel()
+                if putter in self._putters:
+                    self._putters.remove(putter)
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
         return self.put_nowait(item)
 
     def put_nowait(self, item):
@@ -250,7 +211,15 @@ class Queue:
         while self.empty():
             getter = Future()
             self._getters.append(getter)
-            await getter
+            try:
+                await getter
+            except BaseException:
+                getter.cancel()
+                if getter in self._getters:
+                    self._getters.remove(getter)
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
         return self.get_nowait()
 
     def get_nowait(self):

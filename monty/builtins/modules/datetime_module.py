@@ -27,6 +27,9 @@ TIMEDELTA = _cls('timedelta', _dt.timedelta)
 TZINFO = _cls('tzinfo', _dt.tzinfo)
 TIMEZONE = _cls('timezone', _dt.timezone, (TZINFO,))
 ISOCAL = _cls('IsoCalendarDate', type(_dt.date(2000, 1, 1).isocalendar()), (T.TUPLE,))
+STRUCT_TIME = T.native_class('struct_time', type(_dt.date(2000, 1, 1).timetuple()), (T.TUPLE,),
+                             module='time')
+STRUCT_TIME.dict['__module__'] = 'time'
 
 COMPARE = '__eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __format__ __reduce__'
 ARITH = '__add__ __radd__ __sub__ __rsub__'
@@ -37,12 +40,14 @@ TZ_METHODS = 'utcoffset dst tzname'
 # class -> (attributes, instance methods, class-level constants, alternate constructors)
 TABLES = {
     DATE: ('year month day',
-           'replace toordinal weekday isoweekday isocalendar isoformat ctime strftime ' + COMPARE
+           'replace toordinal weekday isoweekday isocalendar isoformat ctime strftime timetuple '
+           + COMPARE
            + ' ' + ARITH,
            'min max resolution',
            'fromordinal fromisoformat fromisocalendar'),
     DATETIME: ('hour minute second microsecond tzinfo fold',
-               'date time timetz utcoffset dst tzname replace isoformat ctime strftime '
+               'date time timetz utcoffset dst tzname replace isoformat ctime strftime timetuple '
+               'utctimetuple '
                + COMPARE + ' ' + ARITH,
                'min max resolution',
                'combine fromisoformat strptime utcfromtimestamp fromordinal fromisocalendar'),
@@ -55,6 +60,8 @@ TABLES = {
     TZINFO: ('', TZ_METHODS + ' fromutc', '', ''),
     TIMEZONE: ('', TZ_METHODS + ' fromutc ' + COMPARE, 'utc min max', ''),
     ISOCAL: ('year week weekday', '', '', ''),
+    STRUCT_TIME: ('tm_year tm_mon tm_mday tm_hour tm_min tm_sec tm_wday tm_yday tm_isdst '
+                  'tm_zone tm_gmtoff', '', '', ''),
 }
 SKIP = {'__reduce__'}
 
@@ -155,6 +162,7 @@ def _setup() -> None:
         NATIVE_CTORS[cls] = _ctor(cls.host_type)
     NATIVE_CTORS[TZINFO] = _no_ctor('tzinfo')
     NATIVE_CTORS[ISOCAL] = _no_ctor('IsoCalendarDate')
+    NATIVE_CTORS[STRUCT_TIME] = _no_ctor('struct_time')
     _setup_os_calls()
 
 
