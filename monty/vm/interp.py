@@ -699,8 +699,16 @@ def build_instrs(code):
     from . import match_ops  # noqa: F401 - registers the match opcodes
     from . import async_ops  # noqa: F401 - registers the async with/for opcodes
     from .fuse import fuse
-    code.instrs = fuse(code, compile_instrs(code))
+    base = compile_instrs(code)
+    code.instrs = base if _runs_once(code) else fuse(code, base)
     return code.instrs
+
+
+def _runs_once(code) -> bool:
+    """Module code without a loop: fusing it would cost more than the dispatches it saves."""
+    from ..compiler.opcodes import JUMP
+    return code.name == '<module>' and not any(
+        op == JUMP and arg <= pc for pc, (op, arg) in enumerate(code.ops))
 
 
 _unused = (BoundNative, Instance, ClassMethod, Returned, CREATED)
