@@ -5,6 +5,7 @@ import sys
 from contextlib import contextmanager
 
 from .builtins.namespace import builtins_namespace
+from .compiler.code import PROGRAM_EXIT
 from .compiler.codegen import compile_source
 from .errors import MontyRuntimeError
 from .host.convert import to_host, to_monty
@@ -71,6 +72,7 @@ class Monty:
         self.inputs = list(inputs or [])
         self.external_function_names = list(external_functions or [])
         self.compiled = compile_source(code, script_name, return_last=_return_last)
+        self.compiled.flags |= PROGRAM_EXIT
 
     def _globals(self, inputs) -> dict:
         inputs = dict(inputs or {})

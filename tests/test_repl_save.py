@@ -51,6 +51,11 @@ MODULE_CASES = {
     'enum': ('from enum import Enum\nclass Color(Enum):\n    RED = 1\n    BLUE = 2\n'
              'fav = Color.RED',
              'fav, Color(2), fav.name, list(Color), fav is Color.RED'),
+    'contextlib': ('from contextlib import contextmanager, suppress, ExitStack\n'
+                   '@contextmanager\ndef tag(log):\n    log.append("in")\n    yield len(log)\n'
+                   '    log.append("out")\nlog = []\nstack = ExitStack()\n'
+                   'stack.enter_context(tag(log))',
+                   'stack.close(), log, [suppress(KeyError).__exit__(KeyError, None, None)]'),
     'json': ('import json\ntext = json.dumps({"a": [1, 2.5, None]})\ndumps = json.dumps',
              'json.loads(text), dumps([True])'),
     're': ('import re\nword = re.compile(r"(\\w+)@(?P<host>\\w+)")\n'

@@ -264,7 +264,7 @@ def slot_member(owner: str, name: str) -> NativeAttr:
         if getattr(obj, 'attrs', None) is None:
             obj.attrs = {}
         obj.attrs[name] = value
-    member = NativeAttr(name, get, set_)
+    member = NativeAttr(name, get, set_, owner)
     return member
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from sys import getrefcount
 
 from ..objects.model import (UNBOUND, BoundMethod, Function, HOST_SUBCLASS_KINDS, MClass,
                              MontyObject, NativeFunction, obj_id)
@@ -40,6 +41,10 @@ def print_(vm, *args, sep=' ', end='\n', file=None, flush=False):
     if not isinstance(end, str):
         raise TypeError(f'end must be None or a string, not {T.type_name(end)}')
     stream = 'stdout'
+    if file is None:
+        file = _sys_stdout(vm)
+        if file is _NO_OUTPUT:
+            return None
     if file is not None:
         stream = getattr(file, 'stream_name', None)
         if stream is None:
@@ -57,6 +62,20 @@ def print_(vm, *args, sep=' ', end='\n', file=None, flush=False):
             parts.append(mstr(a))
     vm.write(stream, sep.join(parts) + end)
     return None
+
+
+def _sys_stdout(vm):
+    """What ``sys.stdout`` was rebound to (None when ``sys`` is untouched or stdout is None)."""
+    mod = vm.modules.get('sys')
+    if mod is None:
+        return None
+    out = mod.dict.get('stdout')
+    if out is None:
+        return _NO_OUTPUT
+    return out
+
+
+_NO_OUTPUT = object()     # ``sys.stdout is None``: print writes nothing, as in CPython
 
 
 def _print_to_object(file, args, sep: str, end: str) -> None:
@@ -351,8 +370,17 @@ class CallableIter(MontyObject):
 CALLABLE_ITER_CLASS = T.native_class('callable_iterator', CallableIter, (T.OBJECT,))
 
 
+TEMP_REFS = 6   # references ``next_impl`` sees to a generator that only the call's arguments hold
+
+
 @builtin('next', needs_vm=True)
 def next_(vm, it, default=_MISSING):
+    return next_impl(vm, it, default, True)
+
+
+def next_impl(vm, it, default, temp: bool):
+    """``next(it[, default])``; ``temp``: a generator possibly held only by the arguments
+    goes through a frame that releases it after, so its ``finally`` runs as in CPython."""
     t = type(it)
     try:
         if t in P.HOST_ITER_TYPES:
@@ -360,6 +388,9 @@ def next_(vm, it, default=_MISSING):
         if t is Generator:
             if it.state == 3 and it.kind == 'generator':
                 raise StopIteration
+            if temp and getrefcount(it) <= TEMP_REFS:   # maybe ``next(x for x in ...)``
+                from .modules.finalize_module import next_temp
+                return next_temp(vm, it, default, _MISSING)
             vm.resume_gen(vm.frame, it, None, ('next',) if default is _MISSING
                           else ('default', default))
             return PUSHED
@@ -769,8 +800,22 @@ def locals_(vm):
         return f.ns
     if f.code.flags & 64:
         return f.globals
-    names = f.code.varnames
-    return {n: v for n, v in zip(names, f.locals) if v is not UNBOUND}
+    return frame_locals(f)
+
+
+def frame_locals(f) -> dict:
+    """A snapshot of a function frame's variables by name, cells and free variables too."""
+    code = f.code
+    out = {n: v for n, v in zip(code.varnames, f.locals) if v is not UNBOUND}
+    base = len(code.varnames)
+    for i, name in enumerate(list(code.cellvars) + list(code.freevars)):
+        cell = f.locals[base + i] if base + i < len(f.locals) else None
+        v = getattr(cell, 'v', UNBOUND)
+        if v is not UNBOUND:
+            out[name] = v
+        else:
+            out.pop(name, None)
+    return out
 
 
 @builtin('dir', needs_vm=True)
@@ -794,28 +839,69 @@ def dir_(vm, *args):
     return sorted(n for n in names if n not in P.BLOCKED_ATTRS)
 
 
-def _run_string(vm, source, globals_, mode: str):
+def _run_string(vm, source, globals_, mode: str, locals_=None):
     import ast as _ast
     from ..compiler.codegen import compile_source
-    from ..objects.model import Function
     if not isinstance(source, str):
         raise TypeError(f'{mode}() arg 1 must be a string, bytes or code object')
+    if globals_ is not None and not isinstance(globals_, dict):
+        raise TypeError('globals must be a real dict; try eval(expr, {}, mapping)'
+                        if mode == 'eval' else
+                        f'exec() globals must be a dict, not {T.type_name(globals_)}')
+    if locals_ is not None and not _is_mapping(locals_):
+        raise TypeError(f'locals must be a mapping' if mode == 'eval' else
+                        f'locals must be a mapping or None, not {T.type_name(locals_)}')
     if mode == 'eval':
         try:
             _ast.parse(source.strip(), mode='eval')
         except SyntaxError as exc:
             raise SyntaxError(exc.msg) from None
+    g = globals_ if globals_ is not None else vm.frame.globals
+    ns = locals_ if locals_ is not None else \
+        _caller_namespace(vm.frame) if globals_ is None else None
+    if ns is g:
+        ns = None
     code = compile_source(source.strip() if mode == 'eval' else source, '<string>',
-                          return_last=(mode == 'eval'))
-    g = globals_ if isinstance(globals_, dict) else vm.frame.globals
+                          return_last=(mode == 'eval'), module_names=ns is not None)
     saved = vm.builtins
     if g is globals_ and '__builtins__' in g:
         vm.builtins = _ScopedBuiltins(vm, g, _builtins_from(g['__builtins__']), saved)
     try:
-        result = P.call_sync(Function(code, g))
+        result = _run_code(vm, code, g, ns)
     finally:
         vm.builtins = saved
     return result if mode == 'eval' else None
+
+
+def _is_mapping(obj) -> bool:
+    return isinstance(obj, dict) or P.attr_or_missing(obj, '__getitem__') is not UNBOUND
+
+
+def _caller_namespace(f):
+    """The locals ``eval``/``exec`` see by default: a class body's namespace, a snapshot of a
+    function's variables, or None at module level (where the locals are the globals)."""
+    if f.ns is not None:
+        return f.ns
+    if f.code.flags & 64:
+        return None
+    return frame_locals(f)
+
+
+def _run_code(vm, code, g: dict, ns):
+    """Run compiled ``<string>`` code with globals ``g`` and the namespace ``ns``."""
+    from ..objects.model import Function
+    if ns is None:
+        return P.call_sync(Function(code, g))
+    from ..vm.frame import Frame
+    frame = Frame(vm, code, [], g)
+    frame.ns = ns
+    caller = vm.frame
+    saved_pc = caller.pc
+    try:
+        kind, value = vm.run_frame(frame)
+    finally:
+        caller.pc = saved_pc
+    return value
 
 
 class _Unsubscriptable(dict):
@@ -866,9 +952,9 @@ def _builtins_from(value) -> dict:
 
 @builtin('eval', needs_vm=True)
 def eval_(vm, source, globals=None, locals=None):
-    return _run_string(vm, source, globals, 'eval')
+    return _run_string(vm, source, globals, 'eval', locals)
 
 
 @builtin('exec', needs_vm=True)
 def exec_(vm, source, globals=None, locals=None):
-    return _run_string(vm, source, globals, 'exec')
+    return _run_string(vm, source, globals, 'exec', locals)

@@ -315,6 +315,9 @@ def _container_overrides() -> None:
     add_method(T.LIST, 'extend', list_extend)
     add_method(T.LIST, 'sort', list_sort)
     add_method(T.DICT, 'update', dict_update)
+    from ..vm import finalize    # clearing may leave generators to close, as in CPython
+    add_method(T.LIST, 'clear', finalize.list_clear, needs_vm=True)
+    add_method(T.DICT, 'clear', finalize.dict_clear, needs_vm=True)
     T.DICT.dict['fromkeys'] = _static('fromkeys', dict_fromkeys, dict.fromkeys)
     for name in ('union intersection difference symmetric_difference update '
                  'intersection_update difference_update symmetric_difference_update').split():
@@ -465,10 +468,38 @@ def _object_methods() -> None:
 # -- exceptions ---------------------------------------------------------------------------------
 def exc_init(self, *args, **kwargs):
     if kwargs:
-        raise TypeError(f'{T.type_name(self)}() takes no keyword arguments')
+        if not _is_import_error(self):
+            raise TypeError(f'{T.type_name(self)}() takes no keyword arguments')
+        for key, value in kwargs.items():
+            if key not in IMPORT_ERROR_FIELDS:
+                raise TypeError(f"'{key}' is an invalid keyword argument for ImportError()")
+            self.attrs[key] = value
     if isinstance(self, ExcInstance):
         self.args = tuple(args)
     return None
+
+
+IMPORT_ERROR_FIELDS = ('name', 'path')
+
+
+def _is_import_error(exc) -> bool:
+    return isinstance(exc, ExcInstance) and T.EXC_BY_NAME['ImportError'] in exc.mcls.mro
+
+
+def _import_error_attrs(cls) -> None:
+    """``name``/``path`` (keyword arguments, or the module an import failed on) and ``msg``."""
+    def field(key, default):
+        def get(e):
+            return e.attrs.get(key, default(e)) if e.attrs is not None else default(e)
+
+        def set_(e, value):
+            if e.attrs is None:
+                e.attrs = {}
+            e.attrs[key] = value
+        cls.dict[key] = NativeAttr(key, get, set_)
+    field('name', lambda e: None)
+    field('path', lambda e: None)
+    field('msg', lambda e: e.args[0] if len(e.args) == 1 else None)
 
 
 def _set_args(self, value):
@@ -524,6 +555,7 @@ def _exception_methods() -> None:
         T.EXC_BY_NAME[name].dict.setdefault('__module__', 'builtins')
     T.EXC_BY_NAME['AttributeError'].dict['name'] = NativeAttr('name', lambda e: None)
     T.EXC_BY_NAME['NameError'].dict['name'] = NativeAttr('name', lambda e: None)
+    _import_error_attrs(T.EXC_BY_NAME['ImportError'])
     os_error = T.EXC_BY_NAME['OSError']
     os_error.dict['errno'] = NativeAttr('errno', lambda e: e.args[0] if len(e.args) > 1 else None)
     os_error.dict['strerror'] = NativeAttr('strerror',
@@ -556,8 +588,26 @@ def _function_methods() -> None:
     del F
 
 
+def _same_binding(a, b):
+    """``==`` of bound methods: the same ``__self__`` (identity) and ``__func__``, as CPython."""
+    if type(a) is not type(b):
+        return NotImplemented
+    if not hasattr(type(a), 'self'):   # a builtin function: identity
+        return a is b
+    return a.self is b.self and a.func is b.func
+
+
+def _method_equality() -> None:
+    for cls in (T.METHOD, T.BUILTIN_METHOD):
+        add_method(cls, '__eq__', _same_binding)
+        add_method(cls, '__ne__', lambda a, b: NotImplemented if type(a) is not type(b)
+                   else not _same_binding(a, b))
+        add_method(cls, '__hash__', lambda m: hash(m))
+
+
 def install() -> None:
     _host_methods()
+    _method_equality()
     _str_overrides()
     _container_overrides()
     _object_methods()

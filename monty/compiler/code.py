@@ -14,6 +14,7 @@ COROUTINE = 8
 ASYNC_GENERATOR = 16
 NAME_SCOPE = 32      # class bodies: names go through a namespace dict
 MODULE = 64
+PROGRAM_EXIT = 128   # a program's module: its suspended generators are closed when it ends
 # a call of a code with none of these (and no keyword-only parameters or cells) binds its
 # arguments by position alone: ``fastcall`` is then the number of positional arguments it takes
 SLOW_CALL_FLAGS = VARARGS | VARKW | GENERATOR | COROUTINE | ASYNC_GENERATOR | NAME_SCOPE

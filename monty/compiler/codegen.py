@@ -80,6 +80,7 @@ class Compiler:
         self.unit: Unit | None = None
         self.scopes = {}
         self.return_last = False
+        self.module_names = False   # module-level names through a namespace (exec with locals)
 
     # -- entry points -----------------------------------------------------------------
     def compile_module(self, tree: ast.Module, return_last: bool = False) -> Code:
@@ -190,7 +191,11 @@ class Compiler:
         scope = unit.scope
         kind = scope.symbols.get(name)
         if scope.kind == 'module':
-            op = {'load': O.LOAD_GLOBAL, 'store': O.STORE_GLOBAL, 'del': O.DELETE_GLOBAL}[ctx]
+            if self.module_names and kind != GLOBAL_EXPLICIT:
+                op = {'load': O.LOAD_NAME, 'store': O.STORE_NAME, 'del': O.DELETE_NAME}[ctx]
+            else:
+                op = {'load': O.LOAD_GLOBAL, 'store': O.STORE_GLOBAL,
+                      'del': O.DELETE_GLOBAL}[ctx]
             self.emit(op, name)
             return
         if scope.kind == 'class':
@@ -444,7 +449,7 @@ class Compiler:
     def visit_Break(self, node):
         loop = self.unwind(stop_at_loop=True, node=node, what="'break' outside loop")
         if loop.kind == 'for':
-            self.emit(O.POP_TOP)
+            self.emit(O.POP_ITER)
         self.emit(O.JUMP, loop.b)
 
     def visit_Continue(self, node):
@@ -486,7 +491,7 @@ class Compiler:
         if kind == 'for':
             if preserve_top:
                 self.emit(O.SWAP, 2)
-            self.emit(O.POP_TOP)
+            self.emit(O.POP_ITER)   # a loop left early drops its iterator: maybe a generator
         elif kind == 'try':
             self.emit(O.POP_BLOCK)
         elif kind == 'finally_try':
@@ -1239,8 +1244,11 @@ def has_annotations(stmts) -> bool:
     return False
 
 
-def compile_source(source: str, filename: str = 'main.py', return_last: bool = False) -> Code:
-    """Parse and compile a module; raises MontySyntaxError for anything we reject."""
+def compile_source(source: str, filename: str = 'main.py', return_last: bool = False,
+                   module_names: bool = False) -> Code:
+    """Parse and compile a module; raises MontySyntaxError for anything we reject.
+    ``module_names``: top-level names go through the frame's namespace mapping first
+    (``exec``/``eval`` with separate locals)."""
     try:
         tree = ast.parse(source, filename=filename)
     except SyntaxError as exc:
@@ -1250,6 +1258,7 @@ def compile_source(source: str, filename: str = 'main.py', return_last: bool = F
     except ValueError as exc:
         raise MontySyntaxError(str(exc), filename, 1, 1, '') from None
     comp = Compiler(source, filename)
+    comp.module_names = module_names
     try:
         return comp.compile_module(tree, return_last=return_last)
     except RecursionError:

@@ -170,6 +170,9 @@ class ScopeBuilder(ast.NodeVisitor):
             for e in elts:
                 self.visit(e)
         self.run_in(scope, body)
+        if scope.is_coroutine and not scope.is_generator and \
+                self.current.kind == 'comprehension':
+            self.current.is_coroutine = True    # the enclosing comprehension awaits this one
 
     def visit_ListComp(self, node):
         self._visit_comp(node, '<listcomp>', [node.elt])
@@ -293,6 +296,8 @@ class ScopeBuilder(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Await(self, node):
+        if self.current.kind == 'comprehension':     # an awaiting comprehension is async
+            self.current.is_coroutine = True
         self.generic_visit(node)
 
     def _mark_generator(self, node):

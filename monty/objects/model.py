@@ -448,10 +448,16 @@ def obj_id(obj) -> int:
 
 class NativeAttr(MontyObject):
     """A computed attribute of a builtin type (like ``int.real`` or ``BaseException.args``)."""
-    __slots__ = ('name', 'getter', 'setter', 'mid')
+    __slots__ = ('name', 'getter', 'setter', 'mid', 'owner')
 
-    def __init__(self, name: str, getter, setter=None):
+    def __init__(self, name: str, getter, setter=None, owner: str | None = None):
         self.name = name
         self.getter = getter
         self.setter = setter
         self.mid = 0
+        self.owner = owner      # the class name of a ``__slots__`` member
+
+    def __repr__(self) -> str:
+        if self.owner is not None:
+            return f"<member '{self.name}' of '{self.owner}' objects>"
+        return f"<attribute '{self.name}'>"

@@ -11,10 +11,11 @@ import re
 
 from ..builtins import types as T
 from ..compiler import opcodes as O
-from ..compiler.code import ASYNC_GENERATOR, COROUTINE, GENERATOR, NAME_SCOPE, VARARGS, VARKW
+from ..compiler.code import (ASYNC_GENERATOR, COROUTINE, GENERATOR, NAME_SCOPE, PROGRAM_EXIT,
+                             VARARGS, VARKW)
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, Cell, ExcInstance, Function,
                              Instance, MClass, NativeFunction, StaticMethod, ClassMethod)
-from . import argerrors, protocol, suggest
+from . import argerrors, finalize, protocol, suggest
 from .args import bind_arguments
 from .frame import Frame
 from .generators import CLOSED, CREATED, RUNNING, SUSPENDED, Generator
@@ -186,15 +187,21 @@ class VM:
         return None
 
     def unwind(self, f: Frame, exc) -> Frame:
+        dropped = []   # generators left unreachable by the stacks cut on the way
         while True:
             if f.blocks:
                 handler, depth, hdepth = f.blocks.pop()
-                del f.stack[depth:]
+                finalize.drop_stack(f, depth, dropped)
                 del f.handling[hdepth:]
                 f.stack.append(exc)
                 f.pc = handler
                 self.frame = f
+                if dropped:   # closed before the handler runs, as CPython's unwinding does
+                    self.push_req(f, finalize.close_req(self, dropped))
+                    return self.frame
                 return f
+            if f.stack:
+                finalize.drop_stack(f, 0, dropped)
             self.depth -= 1
             back = f.back
             f.back = None
@@ -206,6 +213,8 @@ class VM:
             self.frame = back
             if f.entry:
                 f.entry = False
+                if dropped:
+                    self.call_sync(finalize.function(self), (dropped,), None)
                 raise MontyRaise(exc)
             if f.post == 'for_next' and T.EXC_BY_NAME['StopIteration'] in exc.mcls.mro:
                 back.stack.pop()
@@ -230,6 +239,11 @@ class VM:
         return exc
 
     def _return(self, f: Frame, value):
+        if f.entry and f.code.flags & PROGRAM_EXIT:
+            f.stack.append(value)
+            if finalize.exit_closes(self, f):
+                return None
+            f.stack.pop()
         self.depth -= 1
         back = f.back
         f.back = None
@@ -581,7 +595,10 @@ class VM:
             if ctor is None:
                 if cls.is_exc:
                     if kwargs:
-                        raise TypeError(f'{cls.name}() takes no keyword arguments')
+                        from ..builtins.methods import exc_init
+                        inst = create_instance(cls, args, None)
+                        exc_init(inst, *args, **kwargs)    # ImportError's name=, path=
+                        return inst
                     return create_instance(cls, args, kwargs)
                 raise TypeError(f"cannot create '{cls.name}' instances")
             try:
@@ -649,6 +666,8 @@ class VM:
         if isinstance(e, OSError):
             from ..builtins.os_errors import from_host
             from_host(exc, e)
+        if isinstance(e, ImportError) and e.name is not None:
+            exc.attrs['name'] = e.name      # the module a failed import named
         if isinstance(e, (KeyboardInterrupt,)):
             exc = ExcInstance(T.EXC_BY_NAME['KeyboardInterrupt'], ())
         return exc

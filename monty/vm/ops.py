@@ -10,7 +10,7 @@ from ..compiler import opcodes as O
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
                              Function, Instance, MClass, NativeFunction, StaticMethod)
 from ..objects.model import CLASS_VERSION as VERSION
-from . import attrcache as AC, dispatch, hashing, protocol as P
+from . import attrcache as AC, dispatch, finalize as FZ, hashing, protocol as P
 from .frame import Frame
 from .generators import RUNNING, SUSPENDED, Generator, yield_through
 from .signals import DISCARD, NULL, PUSHED, CallReq, MontyRaise
@@ -77,6 +77,18 @@ def _pop_top(arg, nxt, code, pc):
     return fn
 
 
+@op('POP_ITER')
+def _pop_iter(arg, nxt, code, pc):
+    """The iterator of a loop left early: a generator nothing else holds is closed."""
+    def fn(f):
+        s = f.stack
+        if type(s[-1]) is Generator:
+            return FZ.drop_top(f, nxt)
+        s.pop()
+        return nxt
+    return fn
+
+
 @op('COPY')
 def _copy(arg, nxt, code, pc):
     n = -arg
@@ -128,7 +140,10 @@ def _load_fast(arg, nxt, code, pc):
 @op('STORE_FAST')
 def _store_fast(arg, nxt, code, pc):
     def fn(f):
-        f.locals[arg] = f.stack.pop()
+        slots = f.locals
+        if type(slots[arg]) is Generator:   # the old value may be the last reference
+            return FZ.replace(f, nxt, slots, arg, f.stack.pop())
+        slots[arg] = f.stack.pop()
         return nxt
     return fn
 
@@ -138,8 +153,7 @@ def _delete_fast(arg, nxt, code, pc):
     def fn(f):
         if f.locals[arg] is UNBOUND:
             raise _unbound_local(code, arg)
-        f.locals[arg] = UNBOUND
-        return nxt
+        return FZ.replace(f, nxt, f.locals, arg, UNBOUND)
     return fn
 
 
@@ -256,7 +270,10 @@ def _is_callee(code, pc) -> bool:
 @op('STORE_GLOBAL')
 def _store_global(arg, nxt, code, pc):
     def fn(f):
-        f.globals[arg] = f.stack.pop()
+        g = f.globals
+        if type(g.get(arg)) is Generator:
+            return FZ.replace(f, nxt, g, arg, f.stack.pop())
+        g[arg] = f.stack.pop()
         return nxt
     return fn
 
@@ -264,11 +281,9 @@ def _store_global(arg, nxt, code, pc):
 @op('DELETE_GLOBAL')
 def _delete_global(arg, nxt, code, pc):
     def fn(f):
-        try:
-            del f.globals[arg]
-        except KeyError:
-            raise NameError(f"name '{arg}' is not defined") from None
-        return nxt
+        if arg not in f.globals:
+            raise NameError(f"name '{arg}' is not defined")
+        return FZ.replace(f, nxt, f.globals, arg, UNBOUND)
     return fn
 
 
@@ -292,6 +307,8 @@ def _store_name(arg, nxt, code, pc):
     def fn(f):
         ns = f.ns
         if type(ns) is dict:
+            if type(ns.get(arg)) is Generator:
+                return FZ.replace(f, nxt, ns, arg, f.stack.pop())
             ns[arg] = f.stack.pop()
             return nxt
         # a class body namespace from a metaclass's __prepare__: its __setitem__ runs
@@ -302,11 +319,16 @@ def _store_name(arg, nxt, code, pc):
 @op('DELETE_NAME')
 def _delete_name(arg, nxt, code, pc):
     def fn(f):
-        try:
-            del f.ns[arg]
-        except KeyError:
-            raise NameError(f"name '{arg}' is not defined") from None
-        return nxt
+        ns = f.ns
+        if type(ns) is not dict:
+            try:
+                del ns[arg]
+            except KeyError:
+                raise NameError(f"name '{arg}' is not defined") from None
+            return nxt
+        if arg not in ns:
+            raise NameError(f"name '{arg}' is not defined")
+        return FZ.replace(f, nxt, ns, arg, UNBOUND)
     return fn
 
 

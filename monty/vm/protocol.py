@@ -27,7 +27,7 @@ BLOCKED_ATTRS = frozenset({'__globals__', '__code__', '__closure__', '__builtins
                            '__reduce_ex__', 'gi_frame',
                            'gi_code', 'cr_frame', 'f_back', 'f_globals', 'f_locals', 'tb_frame',
                            '__self_class__', '__getstate__', '__setstate__',
-                           '__weakref__', '__sizeof__', 'mro'})
+                           '__weakref__', '__sizeof__'})
 
 
 def sync(r):
@@ -252,8 +252,21 @@ CLASS_ATTRS = {
     '__bases__': lambda c: c.bases if c is not T.OBJECT else (),
     '__base__': lambda c: c.bases[0] if c.bases else None,
     '__dict__': lambda c: dict(c.dict),
+    'mro': lambda c: BoundNative(c, TYPE_MRO),
 }
 CLASS_LEVEL_NATIVE = frozenset()
+
+
+def _type_mro(cls):
+    """``type.mro(cls)``: the linearisation as a fresh list (``__mro__`` is its tuple)."""
+    if type(cls) is not MClass:
+        raise TypeError(f"descriptor 'mro' for 'type' objects doesn't apply to a "
+                        f"'{T.type_name(cls)}' object")
+    return list(cls.mro)
+
+
+TYPE_MRO = NativeFunction('mro', _type_mro, self_type='type')
+T.TYPE.dict['mro'] = TYPE_MRO
 
 
 def super_getattr(sup: Super, name: str):
@@ -523,6 +536,8 @@ def _property_attr(p: Property, name: str):
         return p.fdel
     if name == '__doc__':
         return p.doc
+    if name == '__isabstractmethod__':
+        return any(_is_abstract(f) for f in (p.fget, p.fset, p.fdel))
     if name in ('getter', 'setter', 'deleter'):
         return BoundNative(p, PROPERTY_METHODS[name])
     return UNBOUND
@@ -531,9 +546,24 @@ def _property_attr(p: Property, name: str):
 def _wrapper_attr(w, name: str):
     if name == '__func__':
         return w.func
+    if name == '__isabstractmethod__':
+        return _is_abstract(w.func)
     if name in ('__name__', '__qualname__', '__doc__', '__wrapped__'):
         return get_attr(w.func, name) if name != '__wrapped__' else w.func
     return UNBOUND
+
+
+def _is_abstract(f) -> bool:
+    """Whether ``f`` is marked by ``abc.abstractmethod`` (looked through wrappers, as CPython)."""
+    if f is None:
+        return False
+    t = type(f)
+    if t is Property:
+        return any(_is_abstract(g) for g in (f.fget, f.fset, f.fdel))
+    if t is ClassMethod or t is StaticMethod:
+        return _is_abstract(f.func)
+    attrs = getattr(f, 'attrs', None)
+    return type(attrs) is dict and truthy(attrs.get('__isabstractmethod__', False))
 
 
 def _prop_copy(p: Property, **changes) -> Property:
@@ -829,6 +859,8 @@ def _monty_iter(it):
     while True:
         try:
             v = call_method_sync(m, it)
+        except StopIteration:     # a native iterator's __next__ (map, filter, ...) is done
+            return
         except MontyRaise as e:
             if e.exc.mcls.is_subclass(T.EXC_BY_NAME['StopIteration']):
                 return

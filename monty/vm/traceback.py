@@ -24,8 +24,27 @@ def _library_file(filename: str) -> bool:
         return True
     if filename[:1] != '<' or filename[-1:] != '>':
         return False
-    from ..builtins.modules import REGISTRY
-    return filename[1:-1] in REGISTRY
+    return _written_in_monty(filename[1:-1])
+
+
+_SOURCE_MODULES: dict = {}
+
+
+def _written_in_monty(name: str) -> bool:
+    """Whether the library module ``name`` runs Monty source (``string`` and the other
+    host-built modules have no frames, and ``<string>`` is exec'd user code)."""
+    known = _SOURCE_MODULES.get(name)
+    if known is None:
+        import importlib
+        from ..builtins.modules import REGISTRY
+        target = REGISTRY.get(name)
+        known = target is not None and hasattr(
+            importlib.import_module(f'monty.builtins.modules.{target}'), 'SOURCE')
+        _SOURCE_MODULES[name] = known
+    return known
+
+
+NO_SOURCE_FILES = frozenset({'<string>'})   # exec'd text: CPython cannot show its lines
 
 
 def frames_of(exc) -> list[Frame]:
@@ -102,7 +121,7 @@ def tb_lines(tb) -> list[str]:
             code, pc = entry
             line, col, end_line, end_col = code.position(pc)
             lines.append(f'  File "{code.filename}", line {line}, in {code.name}')
-            src = code.source.line(line)
+            src = code.source.line(line) if code.filename not in NO_SOURCE_FILES else ''
             if src.strip():
                 lines.append('    ' + src.strip())
                 caret = _carets(src, line, col, end_line, end_col)

@@ -41,10 +41,16 @@ def test_os_operations_need_the_host():
 
 
 def test_sys_has_no_interpreter_internals():
-    code = ("import sys\n[n for n in ('_getframe', 'settrace', 'setprofile', 'exc_info', "
+    code = ("import sys\n[n for n in ('_getframe', 'settrace', 'setprofile', "
             "'path', 'meta_path', 'path_hooks', 'addaudithook') if hasattr(sys, n)]")
     assert run(code) == []
     assert run('import sys\nsys.modules') == {}
+
+
+def test_sys_exc_info_gives_no_traceback_object():
+    # the third item would lead to frames (tb_frame, f_globals): it is always None
+    code = 'import sys\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    info = sys.exc_info()\ninfo[2]'
+    assert run(code) is None
 
 
 def test_exec_of_an_import_still_meets_the_sandbox():

@@ -15,6 +15,7 @@ REGISTRY = {
     'collections': 'collections_module',
     'itertools': 'itertools_module',
     'functools': 'functools_module',
+    'contextlib': 'contextlib_module',
     'dataclasses': 'dataclasses_module',
     'abc': 'abc_module',
     'json': 'json_module',
@@ -36,16 +37,36 @@ REGISTRY = {
     'pathlib': 'pathlib_module',
     '<callbacks>': 'callbacks_module',   # builtins' Monty half; not importable by name
     '<asyncgen>': 'asyncgen_module',     # async generators' awaitables; not importable
+    '<finalize>': 'finalize_module',     # close() of abandoned generators; not importable
 }
 
 
 def import_module(vm, name: str, fromlist=None):
     """``import name``: the cached sandboxed module, or ModuleNotFoundError like CPython."""
     top = name.split('.')[0]
+    if '.' in name and name not in REGISTRY and name not in vm.modules:
+        _load_parents(vm, name)
     mod = _load(vm, name)
     if fromlist:
         return mod
     return _load(vm, top) if top != name else mod
+
+
+# modules that are packages in CPython (a missing submodule of any other says "not a package")
+PACKAGES = frozenset({'asyncio', 'collections', 'json', 're', 'concurrent', 'email', 'html',
+                      'http', 'importlib', 'logging', 'unittest', 'urllib', 'xml'})
+
+
+def _load_parents(vm, name: str) -> None:
+    """Import ``a`` then ``a.b`` before ``a.b.c``, failing on the first missing one as CPython."""
+    parts = name.split('.')
+    for i in range(1, len(parts)):
+        parent = '.'.join(parts[:i])
+        _load(vm, parent)
+        child = '.'.join(parts[:i + 1])
+        if child not in REGISTRY and child not in vm.modules:
+            tail = '' if parent in PACKAGES else f"; '{parent}' is not a package"
+            raise ModuleNotFoundError(f"No module named '{child}'{tail}", name=child)
 
 
 # a name importing the module of another name (CPython's ``os.path is posixpath``)
@@ -61,7 +82,7 @@ def _load(vm, name: str) -> Module:
         return mod
     target = REGISTRY.get(name)
     if target is None:
-        raise ModuleNotFoundError(f"No module named '{name}'")
+        raise ModuleNotFoundError(f"No module named '{name}'", name=name)
     impl = importlib.import_module(f'{__name__}.{target}')
     if hasattr(impl, 'build'):
         mod = impl.build(vm)
@@ -119,4 +140,5 @@ def submodule(vm, mod: Module, attr: str):
     full = f'{mod.name}.{attr}'
     if full in REGISTRY:
         return _load(vm, full)
-    raise ImportError(f"cannot import name '{attr}' from '{mod.name}' (unknown location)")
+    raise ImportError(f"cannot import name '{attr}' from '{mod.name}' (unknown location)",
+                      name=mod.name)

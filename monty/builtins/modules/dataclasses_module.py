@@ -266,17 +266,28 @@ def _make_hash(names):
     return __hash__
 
 
-def _make_frozen(cls, names):
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in names:
-            raise FrozenInstanceError(f'cannot assign to field {name!r}')
-        _raw_setattr(self, name, value)
+# CPython builds these two from source text, so its tracebacks show a frame
+# 'File "<string>", line 4, in __setattr__': the same text is run here for the same frame.
+_FROZEN_TEXT = """def __create_fn__(cls, names, FrozenInstanceError, raw):
+ def {name}(self, name{value}):
+  if type(self) is cls or name in names:
+   raise FrozenInstanceError(f"cannot {verb} field {{name!r}}")
+  raw(self, name{value})
+ return {name}
+"""
 
-    def __delattr__(self, name):
-        if type(self) is cls or name in names:
-            raise FrozenInstanceError(f'cannot delete field {name!r}')
-        _raw_delattr(self, name)
-    return __setattr__, __delattr__
+
+def _frozen_method(cls, names, name, value, verb, raw):
+    ns = {}
+    exec(_FROZEN_TEXT.format(name=name, value=value, verb=verb), ns)
+    fn = ns['__create_fn__'](cls, names, FrozenInstanceError, raw)
+    fn.__qualname__ = f'{cls.__qualname__}.{name}'
+    return fn
+
+
+def _make_frozen(cls, names):
+    return (_frozen_method(cls, names, '__setattr__', ', value', 'assign to', _raw_setattr),
+            _frozen_method(cls, names, '__delattr__', '', 'delete', _raw_delattr))
 
 
 def _set_new(cls, ns, name, value):
