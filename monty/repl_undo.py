@@ -144,6 +144,8 @@ def _put_slots(x, saved: tuple) -> None:
     for name, value in zip(_slot_names(type(x)), saved):
         if value is not _MISSING:
             setattr(x, name, value)
+        elif name == 'slotvals' and hasattr(x, name):
+            delattr(x, name)        # slot values first set after the checkpoint
 
 
 def _slot_children(x):
@@ -195,16 +197,22 @@ def _keys_and_values(d):
 
 
 def _instance_save(x):
-    return (x.mcls, x.attrs.copy())
+    values = getattr(x, 'slotvals', None)
+    return (x.mcls, x.attrs.copy(), values and values.copy())
 
 
 def _instance_restore(x, s) -> None:
     x.mcls = s[0]
     _put_mapping(x.attrs, s[1])
+    if s[2]:
+        x.slotvals = s[2].copy()
+    elif getattr(x, 'slotvals', None) is not None:
+        del x.slotvals
 
 
 def _instance_children(x):
-    return chain((x.mcls,), x.attrs.keys(), x.attrs.values())
+    values = getattr(x, 'slotvals', None) or {}
+    return chain((x.mcls,), x.attrs.keys(), x.attrs.values(), values.keys(), values.values())
 
 
 _MISSING = object()
@@ -333,9 +341,12 @@ class Reach:
             saved.add(key)
             if t is Instance:
                 attrs = x.attrs
-                record((x, rule, (x.mcls, attrs.copy())))
+                values = getattr(x, 'slotvals', None)
+                record((x, rule, (x.mcls, attrs.copy(), values and values.copy())))
                 todo.append(x.mcls)
                 todo.extend(attrs.values())
+                if values:
+                    todo.extend(values.values())
                 continue
             if not rule.stateless:
                 record((x, rule, rule.save(x)))

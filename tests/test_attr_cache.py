@@ -174,6 +174,36 @@ except AttributeError as e:
     err = str(e)
 result = (before, err)
 ''',
+    'slot_member_replaced_after_warm_reads': WARM + '''
+class A:
+    __slots__ = ('x',)
+    def m(self): return 'm'
+a = A()
+a.x = 1
+before = warm(a)
+A.x = 'plain'
+try:
+    a.x = 2
+    err = None
+except AttributeError as e:
+    err = str(e)
+result = (before, read(a), err)
+''',
+    'slot_storage_never_in_subclass_dict': WARM + '''
+class S:
+    __slots__ = ('x',)
+    def m(self): return 's'
+class D(S):
+    pass
+class Plain:
+    def m(self): return 'p'
+p = Plain()
+d = D()
+for o in (p, d, p, d):
+    store(o, 3)
+    bump(o)
+result = (warm(p), warm(d), p.__dict__, d.__dict__, store(d, 9), vars(d))
+''',
     'host_method_cache_per_type': '''
 def count(o, x):
     return o.count(x)

@@ -185,6 +185,26 @@ SNIPPETS = {
         o.p = 5
         print(o.p)
     ''',
+    'slot_members_are_data_descriptors': '''
+        class Base:
+            __slots__ = ('v',)
+        class Wrapped(Base):
+            @property
+            def v(self):
+                return ('wrapped', Base.v.__get__(self))
+            @v.setter
+            def v(self, value):
+                Base.v.__set__(self, value * 2)
+        w = Wrapped()
+        w.v = 4
+        print(w.v, w.__dict__, Base.v.__get__(w))
+        def reader(o):
+            return o.v
+        b = Base()
+        b.v = 1
+        print([reader(o) for o in (b, w, b, w)])
+        print(isinstance(Base.v, type(Base.v)), hasattr(type(Base.v), '__set__'))
+    ''',
 }
 
 

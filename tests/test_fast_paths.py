@@ -341,3 +341,14 @@ third = work([0])
     ns = {}
     exec(src.replace('\n[first', '\nr = [first'), ns)
     assert run(src) == ns['r']
+
+
+def test_pure_builtin_of_a_computed_argument_uses_the_computed_value():
+    src = """
+def f(x):
+    return abs(x - 4), -abs(x * 3), len(x * 'ab' if False else 'abc'), abs(x), list((x, x + 1))
+[f(1), f(-2), f(7)]
+"""
+    ns = {}
+    exec(src.replace('\n[f(1)', '\nr = [f(1)'), ns)
+    assert run(src) == ns['r']

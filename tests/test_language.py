@@ -20,6 +20,7 @@ PROGRAMS = {
     'closures': 'def counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\nc = counter()\nc(); c()\nprint(c(), [(lambda x, k=k: x + k)(1) for k in range(3)])',
     'builtins_over_iterators': 'it = map(ord, "AB")\nprint(sum(map(ord, "AB")), sum(iter([1.5, 2])), sum(iter([[1], [2]]), []), max(map(len, ["a", "bb"])), sorted(filter(None, [0, 2, 1])), min(iter([3, 1])), any(map(bool, [0, 1])), sum(it), sum(it))',
     'dict_views_as_sets': 'd = {1: 2, 3: 4}\nprint(d.keys().isdisjoint([1]), d.keys().isdisjoint([5]), d.items().isdisjoint([(1, 3)]))\nprint(d.keys() & {1}, d.keys() - {1}, list(reversed(d.keys())))\ntry:\n    d.values().isdisjoint([1])\nexcept AttributeError as e:\n    print(e)\nprint(repr(object()).split(" at ")[0])',
+    'set_display_order': 's = {4, 10, 13, 29}\nprint(s, frozenset(s), {-1, 4, 10, 13, 29}, {*s, 1}, {4, x := 10, 13, 29}, {(1, 2), (3, 4), (5, 6)})\nfor v in {4, 10, 13, 29}:\n    print(v, end=" ")\nprint(frozenset({4, 10, 13, 29}), set(s), {1, 2.0, True})',
     'global_stmt': 'g = 1\ndef f():\n    global g\n    g += 1\nf(); f()\nprint(g)',
     'decorators': 'def deco(fn):\n    def wrap(*a):\n        return ("wrapped", fn(*a))\n    return wrap\n@deco\ndef add(x, y):\n    return x + y\nprint(add(1, 2))',
     'comprehensions': 'print([x * y for x in range(3) for y in range(3) if x != y], {k: k * 2 for k in "ab"}, {x % 3 for x in range(10)}, sum(x for x in range(10)))',

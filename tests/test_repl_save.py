@@ -78,15 +78,28 @@ MODULE_CASES = {
                  'second([1, 2]), upper("a"), real(3), operator.add(1, 2)'),
     'copy': ('import copy\nnested = [[1]]\nclone = copy.deepcopy(nested)',
              'clone, clone[0] is nested[0], copy.copy([1])'),
-    'string': ('import string\ntemplate = string.Template("$who!")',
+    'string': ('import string\ntemplate = string.Template("$who!")\n'
+               'fmt = string.Formatter()',
                'template.substitute(who="you"), string.ascii_lowercase[:3], '
-               'string.capwords("a b")'),
+               'string.capwords("a b"), fmt.format("{0}-{k}", 1, k=2)'),
     'time': ('import time\nclock = time.monotonic', 'clock is time.monotonic, time.__name__'),
     'os': ('import os\nsep = os.sep', 'sep, os.name, os.path.join("a", "b"), os.curdir'),
     'os.path': ('import os.path\nbase = os.path.basename',
                 'base("/a/b.txt"), os.path.splitext("x.tar.gz"), os.path.isabs("/x")'),
     'posixpath': ('import posixpath\nnorm = posixpath.normpath',
                   'norm("/a//b/../c"), posixpath.dirname("/a/b")'),
+    'traceback': ('import traceback\ntry:\n    {}["k"]\nexcept KeyError as err:\n'
+                  '    tb_text = traceback.format_exc()\n    tb_err = err',
+                  'tb_text, traceback.format_exception_only(tb_err)'),
+    'io': ('import io\nsio = io.StringIO("ab\\ncd")\nsio.readline()\nraw = io.BytesIO()\n'
+           'raw.write(b"xy")',
+           'sio.read(), sio.tell(), raw.getvalue(), print("z", file=sio), sio.getvalue()'),
+    'pprint': ('import pprint\nprinter = pprint.PrettyPrinter(width=20, indent=2)\n'
+               'pp_data = {"b": list(range(8)), "a": ("x" * 30,)}',
+               'printer.pformat(pp_data), pprint.pformat(pp_data, compact=True)'),
+    'types': ('from types import SimpleNamespace, MappingProxyType\n'
+              'ns = SimpleNamespace(a=1, b=[2])\nview = MappingProxyType({"k": ns})',
+              'ns, view, view["k"] is ns, ns == SimpleNamespace(b=[2], a=1), len(view)'),
     'pathlib': ('from pathlib import PurePosixPath\nplace = PurePosixPath("/srv/data.txt")',
                 'place, place.name, place.suffix, place.parent, place / "x"'),
     'datetime': ('import datetime\nfrom datetime import date, timedelta, timezone\n'

@@ -63,6 +63,8 @@ PROGRAMS = {
     'or_multiline_bad_bool': BAD_BOOL + 'y = (1 and\n     x or 2)\n',
     'comprehension_bad_bool': BAD_BOOL + 'z = [1 for _ in "1" if not x]\n',
     'assert_bad_len': 'class L:\n    def __len__(self):\n        return -1\nassert L()\n',
+    'augmented_unbound_local': 'def f():\n    n = 0\n    def g():\n        n += 1\n    g()\nf()\n',
+    'augmented_unbound_global': 'total += 1\n',
 }
 
 

@@ -3,9 +3,10 @@ with ``__set_name__`` and ``__init_subclass__``, and ``__slots__`` members."""
 from __future__ import annotations
 
 from ..objects.model import (UNBOUND, Cell, ClassMethod, Function, Instance, MClass,
-                             NativeAttr, NativeFunction, Property, StaticMethod)
+                             NativeFunction, Property, StaticMethod)
 from ..vm.signals import DISCARD, PUSHED, CallReq
 from . import types as T
+from .slots import has_instance_dict, install_slots  # noqa: F401 - re-exported
 
 IMPLICIT_CLASSMETHODS = ('__init_subclass__', '__class_getitem__')
 
@@ -224,7 +225,7 @@ def new_class(name: str, bases: tuple, ns: dict) -> MClass:
     cls.qualname = qualname
     cls.doc = ns.get('__doc__')
     if '__slots__' in ns:
-        _install_slots(cls, ns['__slots__'])
+        install_slots(cls, ns['__slots__'])
     return cls
 
 
@@ -235,53 +236,6 @@ def _implicit_wrappers(ns: dict) -> None:
     for key in IMPLICIT_CLASSMETHODS:
         if type(ns.get(key)) is Function:
             ns[key] = ClassMethod(ns[key])
-
-
-def _install_slots(cls: MClass, slots) -> None:
-    from ..vm.protocol import iterate
-    names = [slots] if isinstance(slots, str) else list(iterate(slots))
-    for n in names:
-        if not isinstance(n, str):
-            raise TypeError(f'__slots__ items must be strings, not \'{T.type_name(n)}\'')
-        if not n.isidentifier():
-            raise TypeError('__slots__ must be identifiers')
-        if n in ('__dict__', '__weakref__'):
-            continue
-        if n in cls.dict:
-            raise ValueError(f"'{n}' in __slots__ conflicts with class variable")
-        cls.dict[n] = slot_member(cls.name, n)
-
-
-def slot_member(owner: str, name: str) -> NativeAttr:
-    """The member descriptor of one ``__slots__`` name (values live in ``attrs``)."""
-    def get(obj):
-        attrs = obj.attrs if isinstance(obj, Instance) else getattr(obj, 'attrs', None) or {}
-        if name not in attrs:
-            raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'")
-        return attrs[name]
-
-    def set_(obj, value):
-        if getattr(obj, 'attrs', None) is None:
-            obj.attrs = {}
-        obj.attrs[name] = value
-    member = NativeAttr(name, get, set_, owner)
-    return member
-
-
-def has_instance_dict(cls: MClass) -> bool:
-    """False when every class in the MRO declares ``__slots__`` without ``__dict__``."""
-    for k in cls.mro:
-        d = k.dict
-        if k.native:
-            if k.is_exc:
-                return True
-            continue
-        if '__slots__' not in d:
-            return True
-        s = d['__slots__']
-        if s == '__dict__' or type(s) in (tuple, list) and '__dict__' in s:
-            return True
-    return False
 
 
 # -- natives of ``type`` ------------------------------------------------------------------

@@ -65,7 +65,7 @@ def make_int(vm, x=0, base=UNBOUND):
     t = type(x)
     if t is int:
         return x
-    if t in (float, str, bool, bytes):
+    if t in (float, str, bool, bytes, bytearray):
         return int(x)
     if isinstance(x, HOST_SUBCLASS_KINDS) and isinstance(x, (int, float, str)):
         cls = T.type_of(x)
@@ -85,7 +85,7 @@ def make_int(vm, x=0, base=UNBOUND):
 @ctor(T.FLOAT)
 def make_float(vm, x=0.0):
     t = type(x)
-    if t in (float, int, str, bool):
+    if t in (float, int, str, bool, bytes, bytearray):
         return float(x)
     cls = T.type_of(x)
     m = cls.lookup('__float__')

@@ -143,13 +143,18 @@ def _resolve_field(field: str, args, kwargs, auto, manual):
             raise KeyError(first)
         value = kwargs[first]
     for is_attr, key in rest:
-        if is_attr:
-            if key.startswith('_'):
-                raise AttributeError(f"'{T.type_name(value)}' object has no attribute '{key}'")
-            value = P.sync(P.get_attr(value, key))
-        else:
-            value = P.sync(P.get_item(value, key))
+        value = field_step(value, is_attr, key)
     return value
+
+
+def field_step(value, is_attr: bool, key):
+    """One ``.name`` or ``[key]`` of a replacement field; names starting with ``_`` are
+    refused, so field traversal never reaches a dunder."""
+    if is_attr:
+        if key.startswith('_'):
+            raise AttributeError(f"'{T.type_name(value)}' object has no attribute '{key}'")
+        return P.sync(P.get_attr(value, key))
+    return P.sync(P.get_item(value, key))
 
 
 def format_map(fmt: str, mapping) -> str:

@@ -779,6 +779,9 @@ def vars_(*args):
         raise TypeError('vars() without arguments is not supported in the sandbox')
     obj = args[0]
     if isinstance(obj, P.INSTANCE_TYPES):
+        from .slots import has_instance_dict
+        if not has_instance_dict(T.type_of(obj)):
+            raise TypeError('vars() argument must have __dict__ attribute')
         return P.instance_getattr(obj, '__dict__')
     from ..objects.model import Module
     if type(obj) is Module:

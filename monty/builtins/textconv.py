@@ -8,8 +8,8 @@ so an external call inside the method pauses like any other.
 """
 from __future__ import annotations
 
-from ..objects.model import (UNBOUND, ExcInstance, Function, HOST_SUBCLASS_KINDS, MClass,
-                             NativeFunction, obj_id)
+from ..objects.model import (UNBOUND, BoundMethod, ExcInstance, Function, HOST_SUBCLASS_KINDS,
+                             MClass, NativeFunction, method_qualname, obj_id)
 from ..vm import protocol as P
 from ..vm.posts import POSTS
 from ..vm.signals import CallReq
@@ -51,6 +51,8 @@ def _own_repr(x) -> int:
         return 1   # its text is computed by ``address_repr``, not by the host
     if t is MClass:
         return 1 if x.meta is not None and _monty_method(x.meta, '__repr__') else 0
+    if t is BoundMethod:
+        return -1
     if not isinstance(x, P.INSTANCE_TYPES):
         return 0
     if _monty_method(T.type_of(x), '__repr__'):
@@ -63,6 +65,8 @@ def _own_repr(x) -> int:
 def _children(x) -> tuple:
     if type(x) is ExcInstance:
         return x.args
+    if type(x) is BoundMethod:
+        return (x.self,)
     if isinstance(x, dict):
         return tuple(dict.keys(x)) + tuple(dict.values(x))
     if isinstance(x, (list, tuple, set, frozenset)) or type(x) in VIEWS:
@@ -209,6 +213,8 @@ def repr_parts(x) -> tuple:
     kind 'own' when ``x`` has a Monty ``__repr__`` of its own."""
     if _own_repr(x) == 1:
         return ('own', '', '', [], None)
+    if type(x) is BoundMethod:
+        return ('seq', f'<bound method {method_qualname(x.func)} of ', '>', [x.self], None)
     if type(x) is ExcInstance:
         name = x.mcls.name
         if len(x.args) == 1:

@@ -294,6 +294,7 @@ class Compiler:
         target = node.target
         op = BINOPS[type(node.op)]
         if isinstance(target, ast.Name):
+            self.set_pos(target)
             self.name_op(target.id, 'load')
             self.visit(node.value)
             self.set_pos(node)
@@ -411,7 +412,12 @@ class Compiler:
 
     def visit_For(self, node):
         top, end, brk = Label(), Label(), Label()
-        self.visit(node.iter)
+        folded = constant_set(node.iter)
+        if folded is not None:   # CPython iterates a constant set literal as a frozenset
+            self.set_pos(node.iter)
+            self.emit(O.LOAD_CONST, folded)
+        else:
+            self.visit(node.iter)
         self.set_pos(node)   # CPython locates the loop's own steps at the whole statement
         self.emit(O.GET_ITER)
         self.label(top)
@@ -1005,6 +1011,12 @@ class Compiler:
         self.build_seq(node.elts, O.BUILD_LIST, O.LIST_EXTEND)
 
     def visit_Set(self, node):
+        folded = constant_set(node)
+        if folded is not None:   # CPython updates an empty set from a folded frozenset
+            self.emit(O.BUILD_SET, 0)
+            self.emit(O.LOAD_CONST, folded)
+            self.emit(O.SET_UPDATE, 1)
+            return
         self.build_seq(node.elts, O.BUILD_SET, O.SET_UPDATE)
 
     def visit_Dict(self, node):
@@ -1263,3 +1275,35 @@ def compile_source(source: str, filename: str = 'main.py', return_last: bool = F
         return comp.compile_module(tree, return_last=return_last)
     except RecursionError:
         raise MontySyntaxError('too many nested expressions', filename, 1, 1, '') from None
+
+
+def _constant(node):
+    """The value of a literal CPython's optimiser folds to a constant, else ``_NOT_CONST``."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)) and \
+            isinstance(node.operand, ast.Constant) and \
+            type(node.operand.value) in (int, float, complex):
+        v = node.operand.value
+        return -v if isinstance(node.op, ast.USub) else +v
+    if isinstance(node, ast.Tuple) and isinstance(node.ctx, ast.Load):
+        items = [_constant(e) for e in node.elts]
+        return _NOT_CONST if any(i is _NOT_CONST for i in items) else tuple(items)
+    return _NOT_CONST
+
+
+_NOT_CONST = object()
+
+
+def constant_set(node):
+    """A set display of three or more constants as the frozenset CPython's compiler makes of
+    it (its items re-inserted once more, which fixes their iteration order), else None."""
+    if not isinstance(node, ast.Set) or len(node.elts) < 3:
+        return None
+    items = [_constant(e) for e in node.elts]
+    if any(i is _NOT_CONST for i in items):
+        return None
+    try:
+        return frozenset(tuple(frozenset(items)))
+    except TypeError:   # an unhashable constant: leave the error to run time
+        return None

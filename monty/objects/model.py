@@ -207,8 +207,9 @@ def _first_heads(seqs):
 
 
 class Instance(MontyObject):
-    """An instance of a user-defined class (attributes live in ``attrs``)."""
-    __slots__ = ('mcls', 'attrs', 'mid', '__weakref__')
+    """An instance of a user-defined class (attributes live in ``attrs``; ``__slots__`` values
+    in ``slotvals``, a dict keyed by their ``SlotMember``, absent until the first one is set)."""
+    __slots__ = ('mcls', 'attrs', 'mid', 'slotvals', '__weakref__')
 
     def __init__(self, mcls: MClass):
         self.mcls = mcls
@@ -232,17 +233,17 @@ class ExcInstance(Instance):
 
 class ListInstance(list):
     """Instance of a user class deriving from list."""
-    __slots__ = ('mcls', 'attrs', 'mid')
+    __slots__ = ('mcls', 'attrs', 'mid', 'slotvals')
 
 
 class DictInstance(dict):
     """Instance of a user class deriving from dict."""
-    __slots__ = ('mcls', 'attrs', 'mid')
+    __slots__ = ('mcls', 'attrs', 'mid', 'slotvals')
 
 
 class SetInstance(set):
     """Instance of a user class deriving from set."""
-    __slots__ = ('mcls', 'attrs', 'mid')
+    __slots__ = ('mcls', 'attrs', 'mid', 'slotvals')
 
 
 class IntInstance(int):
@@ -318,6 +319,18 @@ class BoundMethod(MontyObject):
 
     def __hash__(self):
         return hash((id(self.self), id(self.func)))
+
+    def __repr__(self) -> str:
+        return f'<bound method {method_qualname(self.func)} of {self.self!r}>'
+
+
+def method_qualname(func) -> str:
+    """The name a bound method's repr shows: its function's qualified name, else its name."""
+    for attr in ('qualname', 'name'):
+        name = getattr(func, attr, None)
+        if type(name) is str:
+            return name
+    return '?'
 
 
 class NativeFunction(MontyObject):
@@ -446,18 +459,28 @@ def obj_id(obj) -> int:
     return mid
 
 
+class SlotMember(MontyObject):
+    """The descriptor of one ``__slots__`` name of a user class (a ``member_descriptor``)."""
+    __slots__ = ('name', 'owner', 'mid')
+
+    def __init__(self, name: str, owner: MClass):
+        self.name = name
+        self.owner = owner
+        self.mid = 0
+
+    def __repr__(self) -> str:
+        return f"<member '{self.name}' of '{self.owner.name}' objects>"
+
+
 class NativeAttr(MontyObject):
     """A computed attribute of a builtin type (like ``int.real`` or ``BaseException.args``)."""
-    __slots__ = ('name', 'getter', 'setter', 'mid', 'owner')
+    __slots__ = ('name', 'getter', 'setter', 'mid')
 
-    def __init__(self, name: str, getter, setter=None, owner: str | None = None):
+    def __init__(self, name: str, getter, setter=None):
         self.name = name
         self.getter = getter
         self.setter = setter
         self.mid = 0
-        self.owner = owner      # the class name of a ``__slots__`` member
 
     def __repr__(self) -> str:
-        if self.owner is not None:
-            return f"<member '{self.name}' of '{self.owner}' objects>"
         return f"<attribute '{self.name}'>"

@@ -27,15 +27,27 @@ def class_name(cls: type) -> str:
     return f'C:{cls.__module__}.{cls.__qualname__}'
 
 
+# fields added after format version 1: written last, so older records (without them) still
+# line up; a record may leave out the trailing ones its class has
+LATE_FIELDS = ('slotvals',)
+
+
 def slots_of(cls: type) -> tuple:
-    """Every slot of ``cls`` along its MRO, base classes first."""
+    """Every slot of ``cls`` along its MRO, base classes first, ``LATE_FIELDS`` at the end."""
     out = []
     for klass in reversed(cls.__mro__):
         s = klass.__dict__.get('__slots__', ())
         for name in ((s,) if isinstance(s, str) else s):
             if name not in ('__weakref__', '__dict__') and name not in out:
                 out.append(name)
-    return tuple(out)
+    late = [n for n in LATE_FIELDS if n in out]
+    return tuple(n for n in out if n not in late) + tuple(late)
+
+
+def field_counts(slots: tuple) -> range:
+    """How many fields a record of a class with these slots may hold."""
+    late = sum(1 for n in slots if n in LATE_FIELDS)
+    return range(len(slots) - late, len(slots) + 1)
 
 
 def _discover() -> list:

@@ -17,7 +17,7 @@ from ..objects import model as M
 from ..vm.signals import DISCARD, NULL, PUSHED
 from . import hostvalues
 from . import tags as G
-from .classes import import_stdlib_classes, layout_of, object_classes
+from .classes import field_counts, import_stdlib_classes, layout_of, object_classes
 from .codes import CodeIndex, CodeWriter, big_int, complex_ext
 from .inline import TAGS as INLINE_TAGS
 from .inline import InlineWriter
@@ -47,6 +47,7 @@ ITER_TYPES = frozenset({'list_iterator', 'tuple_iterator', 'str_iterator', 'str_
                         'dict_reverseitemiterator', 'set_iterator', 'enumerate', 'zip'})
 VIEWS = ('dict_keys', 'dict_values', 'dict_items')
 MUTABLE_SUBS = (M.ListInstance, M.DictInstance, M.SetInstance)
+SUB_FIELDS = ('mcls', 'attrs', 'mid', 'slotvals')   # the Monty state of a builtin-subclass instance
 
 
 def _ref(code: int, i: int) -> msgpack.ExtType:
@@ -197,7 +198,7 @@ class Encoder(InlineWriter):
     def sub_record(self, v) -> list:
         base = _sub_base(v)
         extras = []
-        attrs = {s: getattr(v, s) for s in ('mcls', 'attrs', 'mid') if hasattr(v, s)}
+        attrs = {s: getattr(v, s) for s in SUB_FIELDS if hasattr(v, s)}
         if hasattr(v, '__dict__'):
             attrs.update(vars(v))
         for k in sorted(attrs):
@@ -459,7 +460,7 @@ class Decoder:
             if len(rec) < 2:
                 raise ValueError('malformed object')
             cls, slots = self.class_for(rec[1], self.classes)
-            if len(rec) != 2 + len(slots):
+            if len(rec) - 2 not in field_counts(slots):
                 raise ValueError(f'malformed {cls.__name__}: wrong number of fields')
             self.objs[i] = cls.__new__(cls)
         elif tag == G.N_SUB:
@@ -502,7 +503,7 @@ class Decoder:
 
     def set_extras(self, obj, extras):
         for k, v in zip(extras[::2], extras[1::2]):
-            if k not in ('mcls', 'attrs', 'mid'):
+            if k not in SUB_FIELDS:
                 raise ValueError(f'malformed subclass instance field {k!r}')
             setattr(obj, k, self.value(v))
 

@@ -36,6 +36,7 @@ SCHEMAS = {
                'mro': lambda v: _classes(v) and len(v) > 0, 'dict': _types(M.ClassDict),
                'native': lambda v: v is False, 'is_exc': _types(bool),
                'meta': _types(M.MClass, type(None))},
+    M.SlotMember: {'name': STR, 'owner': lambda v: type(v) is M.MClass and not v.native},
     M.BoundMethod: {}, M.Cell: {},
     P.GenericAlias: {'origin': _types(M.MClass), 'args': TUPLE},
     Generator: {'frame': _types(Frame), 'state': _is_int(0, 4),
@@ -72,6 +73,20 @@ def check_objects(objs, vm) -> None:
             check_frame(obj, vm)
         elif type(obj) is M.MClass:
             check_class(obj)
+    for obj in objs:
+        if isinstance(obj, SLOTTED) and getattr(obj, 'slotvals', None) is not None:
+            check_slot_values(obj)
+
+
+SLOTTED = (M.Instance,) + M.HOST_SUBCLASS_KINDS
+
+
+def check_slot_values(obj) -> None:
+    """``__slots__`` values: a dict keyed by members of the instance's own classes."""
+    values, mro = obj.slotvals, getattr(getattr(obj, 'mcls', None), 'mro', None)
+    if type(values) is not dict or type(mro) is not tuple or \
+            not all(type(m) is M.SlotMember and m.owner in mro for m in values):
+        raise ValueError(f'malformed {type(obj).__name__}: bad slotvals')
 
 
 def check_class(cls) -> None:

@@ -89,6 +89,8 @@ def compare(op: int, a, b):
         guard_view(a)
         guard_view(b)
         return P.CMP_FUNCS[op](a, b)
+    if type(a) is slice and type(b) is slice:    # slices compare as (start, stop, step)
+        return compare(op, (a.start, a.stop, a.step), (b.start, b.stop, b.step))
     ca, cb = T.type_of(a), T.type_of(b)
     rname = P.CMP_DUNDERS[P.CMP_REFLECT[op]]
     calls = []

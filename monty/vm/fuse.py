@@ -18,6 +18,7 @@ from .hashing import COMPARE_PLAIN
 from .generators import RUNNING, SUSPENDED, Generator
 from .interp import EV_RETURN, EV_SWITCH
 from .ops import return_plain
+from .signals import MontyRaise
 
 ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, AND, OR, XOR = range(12)
 SAFE_FLOAT_INT = 1 << 53   # ints below this convert to float exactly and never overflow
@@ -288,7 +289,7 @@ def _fast_binop(code, pc, ops, base):
 def _binop_store(code, pc, ops, base):
     """BINARY_OP/INPLACE_OP then STORE_FAST: the operator is the first instruction."""
     op, z = ops[pc][1], ops[pc + 1][1]
-    func = P.BINOP_FUNCS[op]
+    func = (P.INPLACE_FUNCS if ops[pc][0] == IO else P.BINOP_FUNCS)[op]   # errors name ``<<=``
     first, after = base[pc], pc + 2
     checked = op in (MUL, POW, LSHIFT)
 
@@ -398,11 +399,22 @@ def _fast_slice(code, pc, ops, base):
     return fn
 
 
+def _key_error(f, pc: int, key):
+    """Raise the KeyError of the dict lookup at ``pc`` that just missed (a second lookup could
+    run a colliding key's Monty ``__eq__`` again)."""
+    vm = f.vm
+    exc = vm.from_host(KeyError(key))
+    exc.tb.insert(0, (f.code, pc))
+    vm.set_context(f, exc)
+    raise MontyRaise(exc, reraise=True)
+
+
 def _fast_subscr(code, pc, ops, base):
-    """LOAD_FAST x; LOAD_FAST/LOAD_CONST k; BINARY_SUBSCR on lists, tuples and dicts."""
+    """LOAD_FAST x; LOAD_FAST/LOAD_CONST k; BINARY_SUBSCR on lists, tuples and dicts (one
+    lookup per dict subscript, as the plain instruction does)."""
     x = ops[pc][1]
     kop, k = ops[pc + 1]
-    first, after = base[pc], pc + 3
+    first, after, subscr = base[pc], pc + 3, pc + 2
     if kop == O.LOAD_CONST:
         if type(k) is int:
             def ci(f):
@@ -411,16 +423,22 @@ def _fast_subscr(code, pc, ops, base):
                 if (ta is list or ta is tuple) and -len(a) <= k < len(a):
                     f.stack.append(a[k])
                     return after
-                if ta is dict and k in a:
-                    f.stack.append(a[k])
+                if ta is dict:
+                    v = a.get(k, UNBOUND)
+                    if v is UNBOUND:
+                        _key_error(f, subscr, k)
+                    f.stack.append(v)
                     return after
                 return first(f)
             return ci
         if type(k) is str:
             def cs(f):
                 a = f.locals[x]
-                if type(a) is dict and k in a:
-                    f.stack.append(a[k])
+                if type(a) is dict:
+                    v = a.get(k, UNBOUND)
+                    if v is UNBOUND:
+                        _key_error(f, subscr, k)
+                    f.stack.append(v)
                     return after
                 return first(f)
             return cs
@@ -435,8 +453,11 @@ def _fast_subscr(code, pc, ops, base):
         if (ta is list or ta is tuple) and tk is int and -len(a) <= key < len(a):
             f.stack.append(a[key])
             return after
-        if ta is dict and (tk is int or tk is str) and key in a:
-            f.stack.append(a[key])
+        if ta is dict and (tk is int or tk is str):
+            v = a.get(key, UNBOUND)
+            if v is UNBOUND:
+                _key_error(f, subscr, key)
+            f.stack.append(v)
             return after
         return first(f)
     return ff
@@ -446,7 +467,7 @@ def _dup_subscr(code, pc, ops, base):
     """COPY 2; COPY 2; BINARY_SUBSCR (the read half of ``x[k] op= v``)."""
     if ops[pc][1] != 2 or ops[pc + 1][1] != 2:
         return None
-    first, after = base[pc], pc + 3
+    first, after, subscr = base[pc], pc + 3, pc + 2
 
     def fn(f):
         s = f.stack
@@ -457,8 +478,11 @@ def _dup_subscr(code, pc, ops, base):
         if (ta is list or ta is tuple) and tk is int and -len(a) <= key < len(a):
             s.append(a[key])
             return after
-        if ta is dict and (tk is int or tk is str) and key in a:
-            s.append(a[key])
+        if ta is dict and (tk is int or tk is str):
+            v = a.get(key, UNBOUND)
+            if v is UNBOUND:
+                _key_error(f, subscr, key)
+            s.append(v)
             return after
         return first(f)
     return fn

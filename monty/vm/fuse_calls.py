@@ -65,7 +65,7 @@ def _global_call(code, pc, ops, base):
         return None
     first, call_pc, k = base[pc], i, len(getters)
     after = call_pc + 1
-    if name in PURE and k == 1 and ops[pc + 1][0] == O.LOAD_FAST:
+    if name in PURE and k == 1 and i == pc + 2 and ops[pc + 1][0] == O.LOAD_FAST:
         return _global_pure(name, first, ops[pc + 1][1], call_pc)
 
     def fn(f):

@@ -713,13 +713,16 @@ def native_type_error(e: TypeError, func, args=(), kwargs=None, *receiver) -> Ty
     return e
 
 
+FUSE = True   # False: every Code runs the plain handlers (tests compare the two)
+
+
 def build_instrs(code):
     from .ops import compile_instrs
     from . import match_ops  # noqa: F401 - registers the match opcodes
     from . import async_ops  # noqa: F401 - registers the async with/for opcodes
     from .fuse import fuse
     base = compile_instrs(code)
-    code.instrs = base if _runs_once(code) else fuse(code, base)
+    code.instrs = base if not FUSE or _runs_once(code) else fuse(code, base)
     return code.instrs
 
 

@@ -548,7 +548,7 @@ def _arith(inplace: bool):
     """Factory for BINARY_OP and INPLACE_OP (``x op y`` / ``x op= y``): two host numbers
     inline, anything else through ``protocol.binary_op``."""
     def build(arg, nxt, code, pc):
-        func = P.BINOP_FUNCS[arg]
+        func = (P.INPLACE_FUNCS if inplace else P.BINOP_FUNCS)[arg]   # errors name ``<<=``
         checked = arg in (2, 6, 7)   # *, **, << can allocate a lot
 
         def fn(f):
@@ -773,7 +773,8 @@ def _set_update(arg, nxt, code, pc):
     def fn(f):
         s = f.stack
         v = s.pop()
-        s[-arg].update(P.iterate(v))
+        # a set source merges with its stored hashes, in its table order, as CPython's does
+        s[-arg].update(v if type(v) in (set, frozenset) else P.iterate(v))
         return nxt
     return fn
 

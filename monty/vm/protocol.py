@@ -11,7 +11,8 @@ import operator
 from ..builtins import types as T
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
                              Function, HOST_SUBCLASS_KINDS, Instance, MClass, Module, NativeAttr,
-                             NativeFunction, Property, StaticMethod, Super)
+                             NativeFunction, Property, SlotMember, StaticMethod, Super)
+from ..builtins.slots import slot_delete, slot_get, slot_set
 from .signals import CallReq, MontyRaise
 
 current = [None]   # the VM running on this thread (set by VM.run)
@@ -90,6 +91,8 @@ def bind_native_attr(attr, obj, cls):
         return BoundNative(obj, attr) if attr.name != '__new__' else attr
     if ta is NativeAttr:
         return attr.getter(obj)
+    if ta is SlotMember:
+        return slot_get(attr, obj)
     if ta is Function:
         return BoundMethod(obj, attr)
     if ta is ClassMethod:
@@ -115,6 +118,8 @@ def instance_getattr(obj, name: str, fallback: bool = True):
         return CallReq(attr.fget, (obj,))
     if ta is NativeAttr:
         return attr.getter(obj)
+    if ta is SlotMember:
+        return slot_get(attr, obj)
     if ta is Instance:
         get = descriptor_get(attr, True)
         if get is not UNBOUND:
@@ -306,6 +311,8 @@ def super_getattr(sup: Super, name: str):
                 return CallReq(attr.fget, (sup.obj,))
             if ta is NativeAttr:
                 return attr.getter(sup.obj)
+            if ta is SlotMember:
+                return slot_get(attr, sup.obj)
             return attr
     raise AttributeError(f"'super' object has no attribute '{name}'")
 
@@ -384,6 +391,8 @@ def generic_setattr(obj, name: str, value, cls: MClass):
     if ta is NativeAttr and attr.setter is not None:
         attr.setter(obj, value)
         return None
+    if ta is SlotMember:
+        return slot_set(attr, obj, value)
     if ta is Instance:
         setter = attr.mcls.lookup('__set__')
         if setter is not UNBOUND:
@@ -392,11 +401,18 @@ def generic_setattr(obj, name: str, value, cls: MClass):
     if name not in attrs:
         from ..builtins.classes import has_instance_dict
         if not has_instance_dict(cls):
-            raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+            raise _no_dict_error(cls, name, attr)
         if name == '__dict__':
             return _replace_dict(obj, value)
     attrs[name] = value
     return None
+
+
+def _no_dict_error(cls: MClass, name: str, attr) -> AttributeError:
+    """Storing or deleting a name that is no slot on an instance without ``__dict__``."""
+    if attr is UNBOUND:
+        return AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+    return AttributeError(f"'{cls.name}' object attribute '{name}' is read-only")
 
 
 def _replace_dict(obj, value):
@@ -415,12 +431,18 @@ def generic_delattr(obj, name: str, cls: MClass):
             raise AttributeError(f"property '{attr.name or name}' of '{cls.name}' object "
                                  f"has no deleter")
         return CallReq(attr.fdel, (obj,), post='discard')
+    if ta is SlotMember:
+        return slot_delete(attr, obj)
     if ta is Instance:
         deleter = attr.mcls.lookup('__delete__')
         if deleter is not UNBOUND:
             return method_req(deleter, attr, obj, post='discard')
     attrs = obj.attrs if type(obj) in (Instance, ExcInstance) else _host_sub_attrs(obj)
     if name not in attrs:
+        if attr is not UNBOUND:
+            from ..builtins.classes import has_instance_dict
+            if not has_instance_dict(cls):
+                raise _no_dict_error(cls, name, attr)
         raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
     del attrs[name]
     return None

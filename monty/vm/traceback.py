@@ -118,16 +118,58 @@ def tb_lines(tb) -> list[str]:
             if isinstance(entry, str):
                 lines.append(entry)
                 continue
-            code, pc = entry
-            line, col, end_line, end_col = code.position(pc)
-            lines.append(f'  File "{code.filename}", line {line}, in {code.name}')
-            src = code.source.line(line) if code.filename not in NO_SOURCE_FILES else ''
-            if src.strip():
-                lines.append('    ' + src.strip())
-                caret = _carets(src, line, col, end_line, end_col)
-                if caret:
-                    lines.append(caret)
+            lines.extend(entry_lines(*entry))
     return lines
+
+
+def entry_lines(code, pc: int) -> list[str]:
+    """The ``File ..., line N, in name`` line of one entry, its source line and carets."""
+    line, col, end_line, end_col = code.position(pc)
+    lines = [f'  File "{code.filename}", line {line}, in {code.name}']
+    src = code.source.line(line) if code.filename not in NO_SOURCE_FILES else ''
+    if src.strip():
+        lines.append('    ' + src.strip())
+        caret = _carets(src, line, col, end_line, end_col)
+        if caret:
+            lines.append(caret)
+    return lines
+
+
+def chunks(exc, limit=None, chain: bool = True, _seen=None) -> list[str]:
+    """``traceback.format_exception``'s list: one string per header, entry and final line."""
+    seen = _seen if _seen is not None else set()
+    seen.add(id(exc))
+    out = []
+    if chain and exc.cause is not None and id(exc.cause) not in seen:
+        out += chunks(exc.cause, limit, chain, seen) + [CAUSE]
+    elif (chain and exc.context is not None and not exc.suppress
+          and id(exc.context) not in seen):
+        out += chunks(exc.context, limit, chain, seen) + [CONTEXT]
+    out += tb_chunks(exc.tb, limit)
+    out += only_chunks(exc)
+    return out
+
+
+def tb_chunks(tb, limit=None) -> list[str]:
+    """The traceback block of ``(code, pc)`` entries as CPython's list of strings."""
+    entries = visible(tb)
+    if limit is not None:
+        entries = entries[:max(limit, 0)] if limit >= 0 else entries[limit:]
+    if not entries:
+        return []
+    out = ['Traceback (most recent call last):\n']
+    for entry in _collapse(entries):
+        text = [entry] if isinstance(entry, str) else entry_lines(*entry)
+        out.append(''.join(t + '\n' for t in text))
+    return out
+
+
+def only_chunks(exc) -> list[str]:
+    """``traceback.format_exception_only``: the ``Type: message`` line, then each note."""
+    text = exception_line(exc)
+    notes = [str(n) for n in exc.notes] if exc.notes else []
+    head = text[:len(text) - sum(len(n) + 1 for n in notes)] if notes else text
+    return [head + '\n'] + [n + '\n' for n in notes]
 
 
 def _carets(src: str, line: int, col: int, end_line: int, end_col: int) -> str:

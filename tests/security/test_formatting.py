@@ -27,6 +27,11 @@ def test_fstring_expression_has_no_extra_access():
     raises("def f(): pass\nf'{f.__globals__}'", 'AttributeError')
 
 
-def test_no_string_formatter_class():
-    raises('import string\nstring.Formatter', 'AttributeError',
-           "module 'string' has no attribute 'Formatter'")
+@pytest.mark.parametrize('field', ['0.__class__', '0.__init__.__globals__', '0._private',
+                                   '0.__class__.__subclasses__', 'x.__dict__'])
+def test_string_formatter_fields_follow_str_format_rules(field):
+    code = (f"import string\nclass A:\n    _private = 1\n"
+            f"string.Formatter().format('{{{field}}}', A(), x=A())")
+    raises(code, 'AttributeError')
+    raises(f"import string\nclass F(string.Formatter):\n    pass\n"
+           f"F().vformat('{{{field}}}', (len,), {{'x': len}})", 'AttributeError')

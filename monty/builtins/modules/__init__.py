@@ -35,8 +35,13 @@ REGISTRY = {
     'os.path': 'posixpath_module',
     'posixpath': 'posixpath_module',
     'pathlib': 'pathlib_module',
+    'traceback': 'traceback_module',
+    'io': 'io_module',
+    'pprint': 'pprint_module',
+    'types': 'types_module',
     '<callbacks>': 'callbacks_module',   # builtins' Monty half; not importable by name
     '<asyncgen>': 'asyncgen_module',     # async generators' awaitables; not importable
+    '<string.Formatter>': 'string_formatter_module',   # string.Formatter's body
     '<finalize>': 'finalize_module',     # close() of abandoned generators; not importable
 }
 

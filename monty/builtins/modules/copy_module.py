@@ -97,6 +97,8 @@ def reconstruct(x, memo):
     getstate = _user_method(x, '__getstate__')
     state = P.call_method_sync(getstate, x) if type(getstate) is Function else \
         dict(_attrs(x))
+    if type(getstate) is not Function:
+        _copy_slots(new, x, memo)
     if memo is not None:
         state = deepcopy(state, memo)
     setstate = _user_method(x, '__setstate__')
@@ -107,6 +109,13 @@ def reconstruct(x, memo):
             raise TypeError('state is not a dictionary')
         _attrs(new).update(state)
     return new
+
+
+def _copy_slots(new, x, memo) -> None:
+    """Carry over the ``__slots__`` values (deep copies when ``memo`` is given)."""
+    values = getattr(x, 'slotvals', None)
+    if values:
+        new.slotvals = {m: (v if memo is None else deepcopy(v, memo)) for m, v in values.items()}
 
 
 def _attrs(x) -> dict:

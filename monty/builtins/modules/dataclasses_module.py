@@ -385,11 +385,35 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     return cls
 
 
+def _add_slots(cls, weakref_slot):
+    """The class again, built with ``__slots__`` for its fields (as CPython does)."""
+    ns = dict(_class_ns(cls))
+    if '__slots__' in ns:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    names = tuple(f.name for f in fields(cls))
+    inherited = set()
+    for base in _class_mro(cls)[1:-1]:
+        s = _class_ns(base).get('__slots__', ())
+        inherited.update((s,) if isinstance(s, str) else s)
+    extra = ('__weakref__',) if weakref_slot else ()
+    ns['__slots__'] = tuple(n for n in names + extra if n not in inherited)
+    for name in names + ('__dict__', '__weakref__'):
+        ns.pop(name, None)
+    new = type(cls)(cls.__name__, cls.__bases__, ns)
+    new.__qualname__ = cls.__qualname__
+    return new
+
+
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
               frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
-                              kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
+                             kw_only)
+        if slots:
+            cls = _add_slots(cls, weakref_slot)
+        elif weakref_slot:
+            raise TypeError('weakref_slot is True but slots is False')
+        return cls
     if cls is None:
         return wrap
     return wrap(cls)
@@ -486,5 +510,6 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, rep
     ns['__annotations__'] = annotations
     cls = type(cls_name, tuple(bases), ns)
     return dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
-                     frozen=frozen, match_args=match_args, kw_only=kw_only)
+                     frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots,
+                     weakref_slot=weakref_slot)
 '''

@@ -86,6 +86,9 @@ class _CacheInfo(tuple):
                 f'currsize={self[3]!r})')
 
 
+_CacheInfo.__name__ = _CacheInfo.__qualname__ = 'CacheInfo'
+
+
 _KWD_MARK = object()
 
 
@@ -267,7 +270,7 @@ def total_ordering(cls):
 
 
 def cmp_to_key(mycmp):
-    class K:
+    class KeyWrapper:
         __slots__ = ('obj',)
 
         def __init__(self, obj):
@@ -289,7 +292,8 @@ def cmp_to_key(mycmp):
             return mycmp(self.obj, other.obj) >= 0
 
         __hash__ = None
-    return K
+    KeyWrapper.__qualname__ = 'KeyWrapper'
+    return KeyWrapper
 
 
 def cached_property(func):

@@ -6,10 +6,11 @@ values Monty code can already hold.
 """
 from __future__ import annotations
 
-from ...objects.model import MClass, NativeFunction
+from ...objects.model import MClass, NativeFunction, SlotMember
 from ...vm import protocol as P
 from ...vm.args import quoted_names
 from .. import types as T
+from ..slots import has_instance_dict, slot_delete, slot_set
 
 
 def _check_class(cls) -> MClass:
@@ -31,6 +32,20 @@ def tuple_new(cls, iterable=()):
     return create_instance(_check_class(cls), (items,), None)
 
 
+def _slot_member(obj, name):
+    """The ``__slots__`` member ``name`` resolves to on ``obj``'s class, or None; a name that
+    is neither a slot nor allowed in a slotted instance's absent ``__dict__`` raises."""
+    if not isinstance(obj, P.INSTANCE_TYPES):
+        return None
+    cls = T.type_of(obj)
+    member = cls.lookup(name)
+    if type(member) is SlotMember:
+        return member
+    if not has_instance_dict(cls):
+        raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+    return None
+
+
 def instance_attrs(obj) -> dict:
     """The attribute dict of an instance (what ``vars(obj)`` would give)."""
     attrs = getattr(obj, 'attrs', None) if isinstance(obj, P.INSTANCE_TYPES) else None
@@ -44,11 +59,17 @@ def instance_attrs(obj) -> dict:
 
 def raw_setattr(obj, name, value):
     """``object.__setattr__(obj, name, value)``: bypasses a class ``__setattr__``."""
+    member = _slot_member(obj, name)
+    if member is not None:
+        return slot_set(member, obj, value)
     instance_attrs(obj)[name] = value
 
 
 def raw_delattr(obj, name):
     """``object.__delattr__(obj, name)``."""
+    member = _slot_member(obj, name)
+    if member is not None:
+        return slot_delete(member, obj)
     attrs = instance_attrs(obj)
     if name not in attrs:
         raise AttributeError(name)

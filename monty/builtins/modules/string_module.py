@@ -134,4 +134,6 @@ def build(vm) -> Module:
     ns = {name: getattr(_host, name) for name in CONSTANTS}
     ns['capwords'] = NativeFunction('capwords', capwords, module='string')
     ns['Template'] = TEMPLATE
+    from . import _load
+    ns['Formatter'] = _load(vm, '<string.Formatter>').dict['Formatter']
     return Module('string', ns)

@@ -101,6 +101,14 @@ CASES = {
         def _(x): return 'str'
         print(show(1), show('a'), show(1.5), show(True))
     ''',
+    'helper_type_names': '''
+        from functools import lru_cache, cmp_to_key
+        f = lru_cache()(lambda: 1)
+        info = type(f.cache_info())
+        print(info.__name__, info.__qualname__)
+        key = type(cmp_to_key(lambda a, b: 0)(1))
+        print(key.__name__, key.__qualname__, key.__module__)
+    ''',
 }
 
 

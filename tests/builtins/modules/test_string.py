@@ -41,3 +41,34 @@ CASES = [
 @pytest.mark.parametrize('src', CASES)
 def test_matches_cpython(src):
     assert_same(src)
+
+
+def test_string_formatter_matches_str_format_and_can_be_overridden():
+    from tests.builtins.modules.oracle import assert_same
+    assert_same('''
+        import string
+        f = string.Formatter()
+        print(f.format('{} and {}', 1, 'two'), f.format('{0!r:>10}|{x:.2f}', 'a', x=3.14159))
+        print(list(f.parse('a{0}b{x!r:>3}c{{')), f.format('{0[a]} {1.real}', {'a': 5}, 3))
+        print(f.format('{:{}}', 'x', 5) + '|', f.vformat('{a}', (), {'a': 1}))
+        class Point:
+            def __init__(self):
+                self.x = 1
+        print(f.format('{p.x}', p=Point()))
+        class Up(string.Formatter):
+            def format_field(self, value, spec):
+                return str(value).upper()
+            def get_value(self, key, args, kwargs):
+                if isinstance(key, str) and key not in kwargs:
+                    return '<' + key + '>'
+                return super().get_value(key, args, kwargs)
+        print(Up().format('{a} {b} {0}', 'zero', a='hi'))
+        for fmt, args in [('{0}{}', ('a', 'b')), ('{}{0}', ('a',)), ('{2}', ('a',)),
+                          ('{x}', ()), ('{0!z}', (1,)), ('}', ()), ('{0.nope}', (1,)),
+                          ('{:{:{:{}}}}', (1, 2, 3, 4))]:
+            try:
+                print(f.format(fmt, *args))
+            except Exception as e:
+                print(type(e).__name__, e)
+        print(string.Formatter, string.Formatter.__module__)
+        ''')
