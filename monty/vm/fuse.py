@@ -54,9 +54,7 @@ def _const_guard(op: int, c):
         if op in (ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD):
             return (float, float)
         return None
-    if tc is str and op == ADD:
-        return (str, str)
-    return None
+    return None   # str + const stays on the plain path, which checks the result's size
 
 
 def _cmp_const_guard(c):
