@@ -71,6 +71,9 @@ MISC = [
     'class A:\n    def __float__(self): return 1\nfloat(A())',
     'class A:\n    def __index__(self): return 1.5\nint(A())',
     'iter([]).__next__()', 'dict.fromkeys()', '"-".join(1)', 'class N: pass\n"-".join(N())',
+    'class V: pass\n[1][V()]', 'class V: pass\n(1,)[V()]', 'class V: pass\n"ab"[V()]',
+    'class V: pass\n[1][V():]', 'class V: pass\n"".count(V())', 'class V: pass\n"x".join([V()])',
+    'class V: pass\n"a".startswith(V())', 'class V: pass\nb"ab"[V()]',
 ]
 
 # Programs that must behave like CPython up to their final error.

@@ -14,7 +14,8 @@ from ..compiler import opcodes as O
 from ..compiler.code import (ASYNC_GENERATOR, COROUTINE, GENERATOR, NAME_SCOPE, PROGRAM_EXIT,
                              VARARGS, VARKW)
 from ..objects.model import (UNBOUND, BoundMethod, BoundNative, Cell, ExcInstance, Function,
-                             Instance, MClass, NativeFunction, StaticMethod, ClassMethod)
+                             Instance, MClass, MontyObject, NativeFunction, StaticMethod,
+                             ClassMethod)
 from . import argerrors, finalize, protocol, suggest
 from .args import bind_arguments
 from .frame import Frame
@@ -408,7 +409,7 @@ class VM:
             return self.call(f, m, (func,) + args, kwargs)
         if t is protocol.GenericAlias:
             return self.call(f, func.origin, args, kwargs)
-        raise TypeError(f"'{cls.name}' object is not callable")
+        raise TypeError(f"'{T.error_name(cls)}' object is not callable")
 
     def make_generator(self, frame: Frame, flags: int) -> Generator:
         if flags & ASYNC_GENERATOR:
@@ -600,7 +601,7 @@ class VM:
                         exc_init(inst, *args, **kwargs)    # ImportError's name=, path=
                         return inst
                     return create_instance(cls, args, kwargs)
-                raise TypeError(f"cannot create '{cls.name}' instances")
+                raise TypeError(f"cannot create '{T.error_name(cls)}' instances")
             try:
                 r = ctor(self, *args, **kwargs) if kwargs else ctor(self, *args)
             except TypeError as e:
@@ -623,7 +624,7 @@ class VM:
             if init.name == '__init__' and init.self_type == 'object':
                 if (args or kwargs) and new is UNBOUND or (args or kwargs) and \
                         getattr(new, 'self_type', None) == 'object':
-                    raise TypeError(f'{cls.name}() takes no arguments')
+                    raise TypeError(f'{T.error_name(cls)}() takes no arguments')
                 return inst
             r = init.fn(inst, *args, **(kwargs or {}))
             if type(r) is CallReq:
@@ -710,7 +711,26 @@ def native_type_error(e: TypeError, func, args=(), kwargs=None, *receiver) -> Ty
     for candidate in (host_name, getattr(fn, '__name__', '')):
         if candidate and msg.startswith(candidate + '()'):
             return TypeError(func.name + msg[len(candidate):])
-    return e
+    named = with_monty_type_names(msg, (*receiver, *args))
+    return e if named == msg else TypeError(named)
+
+
+def with_monty_type_names(msg: str, values) -> str:
+    """``msg`` with the host class names of our objects among ``values`` (and the items of
+    list/tuple values) replaced by their Monty type names, as the host words them."""
+    import re
+    for v in _with_items(values):
+        host = type(v).__name__
+        if isinstance(v, MontyObject) and host in msg:
+            msg = re.sub(rf'\b{host}\b', T.type_name(v), msg)
+    return msg
+
+
+def _with_items(values):
+    for v in values:
+        yield v
+        if type(v) in (list, tuple):
+            yield from v
 
 
 FUSE = True   # False: every Code runs the plain handlers (tests compare the two)

@@ -369,7 +369,7 @@ def _load_attr(arg, nxt, code, pc):
         if blocked:
             raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'"
                                  if type(obj) is not MClass else
-                                 f"type object '{obj.name}' has no attribute '{name}'")
+                                 f"type object '{T.error_name(obj)}' has no attribute '{name}'")
         t = type(obj)
         if t is Instance or t is ExcInstance:
             cls = obj.mcls
@@ -450,7 +450,7 @@ def _load_method(arg, nxt, code, pc):
         if blocked:
             raise AttributeError(f"'{T.type_name(obj)}' object has no attribute '{name}'"
                                  if t is not MClass else
-                                 f"type object '{obj.name}' has no attribute '{name}'")
+                                 f"type object '{T.error_name(obj)}' has no attribute '{name}'")
         if t in HOST_TYPES:
             if t is not c_type or c_ver != VERSION[0]:
                 c_func = AC.native_method(T.type_of(obj), name)
@@ -489,7 +489,10 @@ def _binary_subscr(arg, nxt, code, pc):
         t = type(obj)
         if t is list or t is tuple or t is str or t is dict and (
                 type(key) in PLAIN_KEYS or type(key) is tuple and shallow(key)):
-            s[-1] = obj[key]
+            try:
+                s[-1] = obj[key]
+            except TypeError as e:
+                raise P.index_error(obj, key, e) from None
             return nxt
         s.pop()
         if t is dict:
@@ -1116,7 +1119,7 @@ def _for_iter(arg, nxt, code, pc):
         cls = T.type_of(it)
         m = cls.lookup('__next__')
         if m is UNBOUND:
-            raise TypeError(f"'{cls.name}' object is not an iterator")
+            raise TypeError(f"'{T.error_name(cls)}' object is not an iterator")
         try:
             r = P.method_req(m, it)
         except MontyRaise as e:
@@ -1554,9 +1557,9 @@ def enter_with(enter_name: str, exit_name: str, protocol: str):
             enter = cls.lookup(enter_name)
             exit_ = cls.lookup(exit_name)
             if enter is UNBOUND:
-                raise TypeError(f"'{cls.name}' object does not support the {protocol} protocol")
+                raise TypeError(f"'{T.error_name(cls)}' object does not support the {protocol} protocol")
             if exit_ is UNBOUND:
-                raise TypeError(f"'{cls.name}' object does not support the {protocol} protocol "
+                raise TypeError(f"'{T.error_name(cls)}' object does not support the {protocol} protocol "
                                 f"(missed {exit_name} method)")
             s.append(P.bind_native_attr(exit_, mgr, cls) if type(exit_) is not Function
                      else BoundMethod(mgr, exit_))
@@ -1712,7 +1715,7 @@ def _get_awaitable(arg, nxt, code, pc):
         cls = T.type_of(v)
         m = cls.lookup('__await__')
         if m is UNBOUND:
-            raise TypeError(f"object {cls.name} can't be used in 'await' expression")
+            raise TypeError(f"object {T.error_name(cls)} can't be used in 'await' expression")
         s.pop()
         return push_result(f, P.method_req(m, v), nxt)
     return fn

@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 
 from ..builtins import types as T
-from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance,
+from ..objects.model import (UNBOUND, BoundMethod, BoundNative, ClassMethod, ExcInstance, MontyObject,
                              Function, HOST_SUBCLASS_KINDS, Instance, MClass, Module, NativeAttr,
                              NativeFunction, Property, SlotMember, StaticMethod, Super)
 from ..builtins.slots import slot_delete, slot_get, slot_set
@@ -82,7 +82,7 @@ def get_attr(obj, name: str):
             return r
     if name == '__class__':
         return cls
-    raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+    raise AttributeError(f"'{T.error_name(cls)}' object has no attribute '{name}'")
 
 
 def bind_native_attr(attr, obj, cls):
@@ -150,7 +150,7 @@ def instance_getattr(obj, name: str, fallback: bool = True):
     hook = cls.lookup('__getattr__') if fallback else UNBOUND
     if hook is not UNBOUND:
         return method_req(hook, obj, name)
-    raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+    raise AttributeError(f"'{T.error_name(cls)}' object has no attribute '{name}'")
 
 
 def _user_getattribute(obj, name: str, cls, override):
@@ -212,7 +212,7 @@ def class_getattr(cls: MClass, name: str):
         return special(cls)
     if cls.meta is not None:
         return meta_getattr(cls, name)
-    raise AttributeError(f"type object '{cls.name}' has no attribute '{name}'")
+    raise AttributeError(f"type object '{T.error_name(cls)}' has no attribute '{name}'")
 
 
 def meta_getattr(cls: MClass, name: str):
@@ -239,7 +239,7 @@ def meta_getattr(cls: MClass, name: str):
     hook = meta.lookup('__getattr__')
     if type(hook) is Function:
         return CallReq(hook, (cls, name))
-    raise AttributeError(f"type object '{cls.name}' has no attribute '{name}'")
+    raise AttributeError(f"type object '{T.error_name(cls)}' has no attribute '{name}'")
 
 
 def _class_doc(cls):
@@ -341,15 +341,15 @@ def set_attr(obj, name: str, value):
     cls = T.type_of(obj)
     if cls.lookup(name) is not UNBOUND:
         if type(cls.lookup(name)) is NativeAttr:
-            raise AttributeError(f"attribute '{name}' of '{cls.name}' objects is not writable")
-        raise AttributeError(f"'{cls.name}' object attribute '{name}' is read-only")
-    raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+            raise AttributeError(f"attribute '{name}' of '{T.error_name(cls)}' objects is not writable")
+        raise AttributeError(f"'{T.error_name(cls)}' object attribute '{name}' is read-only")
+    raise AttributeError(f"'{T.error_name(cls)}' object has no attribute '{name}'")
 
 
 def class_setattr(obj: MClass, name: str, value):
     """``type.__setattr__``: store in the class namespace (builtin types are immutable)."""
     if obj.native:
-        raise TypeError(f"cannot set '{name}' attribute of immutable type '{obj.name}'")
+        raise TypeError(f"cannot set '{name}' attribute of immutable type '{T.error_name(obj)}'")
     if name == '__name__':
         obj.name = value
     elif name == '__qualname__':
@@ -365,9 +365,9 @@ def class_setattr(obj: MClass, name: str, value):
 def class_delattr(obj: MClass, name: str):
     """``type.__delattr__``."""
     if obj.native:
-        raise TypeError(f"cannot delete '{name}' attribute of immutable type '{obj.name}'")
+        raise TypeError(f"cannot delete '{name}' attribute of immutable type '{T.error_name(obj)}'")
     if name not in obj.dict:
-        raise AttributeError(f"type object '{obj.name}' has no attribute '{name}'")
+        raise AttributeError(f"type object '{T.error_name(obj)}' has no attribute '{name}'")
     del obj.dict[name]
     return None
 
@@ -411,8 +411,8 @@ def generic_setattr(obj, name: str, value, cls: MClass):
 def _no_dict_error(cls: MClass, name: str, attr) -> AttributeError:
     """Storing or deleting a name that is no slot on an instance without ``__dict__``."""
     if attr is UNBOUND:
-        return AttributeError(f"'{cls.name}' object has no attribute '{name}'")
-    return AttributeError(f"'{cls.name}' object attribute '{name}' is read-only")
+        return AttributeError(f"'{T.error_name(cls)}' object has no attribute '{name}'")
+    return AttributeError(f"'{T.error_name(cls)}' object attribute '{name}' is read-only")
 
 
 def _replace_dict(obj, value):
@@ -443,7 +443,7 @@ def generic_delattr(obj, name: str, cls: MClass):
             from ..builtins.classes import has_instance_dict
             if not has_instance_dict(cls):
                 raise _no_dict_error(cls, name, attr)
-        raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+        raise AttributeError(f"'{T.error_name(cls)}' object has no attribute '{name}'")
     del attrs[name]
     return None
 
@@ -733,7 +733,7 @@ def unary_op(op: int, a):
     cls = T.type_of(a)
     m = cls.lookup(UNARY_DUNDERS[op])
     if m is UNBOUND or m is None:
-        raise TypeError(f"bad operand type for {UNARY_SYMBOLS[op]}: '{cls.name}'")
+        raise TypeError(f"bad operand type for {UNARY_SYMBOLS[op]}: '{T.error_name(cls)}'")
     return method_req(m, a)
 
 
@@ -768,7 +768,7 @@ def contains(container, item) -> bool:
     if m is not UNBOUND:
         return truthy(call_method_sync(m, container, item))
     if cls.lookup('__iter__') is UNBOUND and cls.lookup('__getitem__') is UNBOUND:
-        raise TypeError(f"argument of type '{cls.name}' is not iterable")
+        raise TypeError(f"argument of type '{T.error_name(cls)}' is not iterable")
     for x in iterate(container):
         if x is item or x == item:
             return True
@@ -802,7 +802,7 @@ def get_iter(obj):
         return SeqIter(obj)
     if isinstance(obj, HOST_SUBCLASS_KINDS):
         return iter(obj)
-    raise TypeError(f"'{cls.name}' object is not iterable")
+    raise TypeError(f"'{T.error_name(cls)}' object is not iterable")
 
 
 class SeqIter:
@@ -876,7 +876,7 @@ def _monty_iter(it):
     cls = T.type_of(it)
     m = cls.lookup('__next__')
     if m is UNBOUND:
-        raise TypeError(f"iter() returned non-iterator of type '{cls.name}'")
+        raise TypeError(f"iter() returned non-iterator of type '{T.error_name(cls)}'")
     from .signals import MontyRaise
     while True:
         try:
@@ -900,7 +900,7 @@ def next_value(it):
     cls = T.type_of(it)
     m = cls.lookup('__next__')
     if m is UNBOUND:
-        raise TypeError(f"'{cls.name}' object is not an iterator")
+        raise TypeError(f"'{T.error_name(cls)}' object is not an iterator")
     from .signals import MontyRaise
     try:
         return call_method_sync(m, it)
@@ -911,16 +911,45 @@ def next_value(it):
 
 
 # -- subscripts ------------------------------------------------------------------------------
+SEQ_INDEX_MESSAGES = {list: 'list indices must be integers or slices, not {}',
+                      tuple: 'tuple indices must be integers or slices, not {}',
+                      str: "string indices must be integers, not '{}'",
+                      bytes: 'byte indices must be integers or slices, not {}',
+                      bytearray: 'bytearray indices must be integers or slices, not {}',
+                      range: 'range indices must be integers or slices, not {}'}
+
+
+def index_error(obj, key, err: TypeError) -> TypeError:
+    """CPython's message for a host sequence indexed by an object without ``__index__`` (our
+    instances all carry a host ``__index__``, which words the error for ``int()`` instead)."""
+    fmt = SEQ_INDEX_MESSAGES.get(type(obj))
+    if fmt is None:
+        return err
+    if type(key) is slice:
+        parts = (key.start, key.stop, key.step)
+        if any(isinstance(p, MontyObject) and T.type_of(p).lookup('__index__') is UNBOUND
+               for p in parts):
+            return TypeError('slice indices must be integers or None or have an __index__ '
+                             'method')
+        return err
+    if isinstance(key, MontyObject) and T.type_of(key).lookup('__index__') is UNBOUND:
+        return TypeError(fmt.format(T.type_name(key)))
+    return err
+
+
 def get_item(obj, key):
     t = type(obj)
     if t in HOST_VALUE_TYPES:
-        return obj[key]
+        try:
+            return obj[key]
+        except TypeError as e:
+            raise index_error(obj, key, e) from None
     cls = T.type_of(obj)
     if t is MClass:
         return class_getitem(obj, key)
     m = cls.lookup('__getitem__')
     if m is UNBOUND or m is None:
-        raise TypeError(f"'{cls.name}' object is not subscriptable")
+        raise TypeError(f"'{T.error_name(cls)}' object is not subscriptable")
     return method_req(m, obj, key)
 
 
@@ -937,7 +966,7 @@ def class_getitem(cls: MClass, key):
         return method_req(m, cls, key)
     if cls.native or cls.module != '__main__':
         return GenericAlias(cls, key)
-    raise TypeError(f"type '{cls.name}' is not subscriptable")
+    raise TypeError(f"type '{T.error_name(cls)}' is not subscriptable")
 
 
 def call_req_or_value(func, *args):
@@ -969,7 +998,7 @@ def set_item(obj, key, value):
     cls = T.type_of(obj)
     m = cls.lookup('__setitem__')
     if m is UNBOUND or m is None:
-        raise TypeError(f"'{cls.name}' object does not support item assignment")
+        raise TypeError(f"'{T.error_name(cls)}' object does not support item assignment")
     return method_req(m, obj, key, value, post='discard')
 
 
@@ -981,7 +1010,7 @@ def del_item(obj, key):
     cls = T.type_of(obj)
     m = cls.lookup('__delitem__')
     if m is UNBOUND or m is None:
-        raise TypeError(f"'{cls.name}' object doesn't support item deletion")
+        raise TypeError(f"'{T.error_name(cls)}' object doesn't support item deletion")
     return method_req(m, obj, key, post='discard')
 
 
