@@ -28,7 +28,7 @@ def short_repr(value, limit: int = SHORT_REPR) -> str:
     try:
         text = repr(value)
     except BaseException:  # noqa: BLE001 - a broken or slow __repr__ must not break listings
-        text = f'<{T.type_name(value)} object>'
+        text = f'<{T.type_of(value).name} object>'
     return text if len(text) <= limit else text[:limit - 3] + '...'
 
 
@@ -44,7 +44,7 @@ def variables(namespace: dict) -> list[tuple[str, str, str]]:
     among the builtins, as in Python's interactive interpreter, and is not a variable.
     """
     rows = {name: value for name, value in namespace.items() if is_user_name(name)}
-    return [(name, T.type_name(value), short_repr(value)) for name, value in sorted(rows.items())]
+    return [(name, T.type_of(value).name, short_repr(value)) for name, value in sorted(rows.items())]
 
 
 # -- resolving without running code ---------------------------------------------------------
@@ -136,7 +136,7 @@ def describe(expr: str, namespace: dict, vm) -> str | None:
     value = resolve(expr, namespace, vm)
     if value is UNBOUND:
         return None
-    lines = [f'Type: {T.type_name(value)}']
+    lines = [f'Type: {T.type_of(value).name}']
     sig = signature(value)
     if sig is not None:
         lines.append(f'Signature: {expr.strip().rsplit(".", 1)[-1]}{sig}')

@@ -97,6 +97,10 @@ MODULE_CASES = {
     'pprint': ('import pprint\nprinter = pprint.PrettyPrinter(width=20, indent=2)\n'
                'pp_data = {"b": list(range(8)), "a": ("x" * 30,)}',
                'printer.pformat(pp_data), pprint.pformat(pp_data, compact=True)'),
+    'graphlib': ('from graphlib import TopologicalSorter\n'
+                 'sorter = TopologicalSorter({"b": ["a"], "c": ["b", "a"]})\nsorter.prepare()\n'
+                 'first = sorter.get_ready()',
+                 'first, sorter.done(*first), sorter.get_ready(), sorter.is_active()'),
     'types': ('from types import SimpleNamespace, MappingProxyType\n'
               'ns = SimpleNamespace(a=1, b=[2])\nview = MappingProxyType({"k": ns})',
               'ns, view, view["k"] is ns, ns == SimpleNamespace(b=[2], a=1), len(view)'),

@@ -14,7 +14,7 @@ def aiter_(obj):
     cls = T.type_of(obj)
     m = cls.lookup('__aiter__')
     if m is UNBOUND:
-        raise TypeError(f"'{cls.name}' object is not an async iterable")
+        raise TypeError(f"'{T.error_name(cls)}' object is not an async iterable")
     return P.method_req(m, obj)
 
 
@@ -28,7 +28,7 @@ def anext_(vm, *args):
     cls = T.type_of(it)
     m = cls.lookup('__anext__')
     if m is UNBOUND:
-        raise TypeError(f"'{cls.name}' object is not an async iterator")
+        raise TypeError(f"'{T.error_name(cls)}' object is not an async iterator")
     if len(args) == 1:
         return P.method_req(m, it)
     from .modules.asyncgen_module import NAME

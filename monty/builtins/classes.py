@@ -152,7 +152,7 @@ def type_new(vm, mcls: MClass, name, bases, ns, kwargs: dict | None = None):
         if type(b) is not MClass:
             raise TypeError('bases must be types')
         if b.final:
-            raise TypeError(f"type '{b.name}' is not an acceptable base type")
+            raise TypeError(f"type '{T.error_name(b)}' is not an acceptable base type")
     winner = calculate_meta(mcls, bases)
     if winner is not mcls and type(winner) is MClass:
         mcls = winner

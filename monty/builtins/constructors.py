@@ -79,7 +79,7 @@ def make_int(vm, x=0, base=UNBOUND):
         if m is not UNBOUND:
             return P.method_req(m, x, post='conversion', state=name)
     raise TypeError(f"int() argument must be a string, a bytes-like object or a real number, "
-                    f"not '{cls.name}'")
+                    f"not '{T.error_name(cls)}'")
 
 
 @ctor(T.FLOAT)
@@ -90,13 +90,13 @@ def make_float(vm, x=0.0):
     cls = T.type_of(x)
     m = cls.lookup('__float__')
     if m is not UNBOUND:
-        return P.method_req(m, x, post='conversion', state=f'{cls.name}.__float__')
+        return P.method_req(m, x, post='conversion', state=f'{T.error_name(cls)}.__float__')
     m = cls.lookup('__index__')
     if m is not UNBOUND:
         return float(P.call_method_sync(m, x))
     if isinstance(x, (int, float, str)):
         return float(x)
-    raise TypeError(f"float() argument must be a string or a real number, not '{cls.name}'")
+    raise TypeError(f"float() argument must be a string or a real number, not '{T.error_name(cls)}'")
 
 
 _COMPLEX_ARGS = ('first argument must be a string or a number', 'second argument must be a number')
@@ -108,7 +108,7 @@ def make_complex(vm, *args, **kwargs):
         if type(value) not in P.HOST_VALUE_TYPES and not isinstance(value, (int, float, str)):
             cls = T.type_of(value)
             if all(cls.lookup(m) is UNBOUND for m in ('__complex__', '__float__', '__index__')):
-                raise TypeError(f"complex() {what}, not '{cls.name}'")
+                raise TypeError(f"complex() {what}, not '{T.error_name(cls)}'")
     return complex(*args, **kwargs)
 
 
@@ -224,7 +224,7 @@ def mapping_items(x):
     cls = T.type_of(x)
     keys = cls.lookup('keys')
     if keys is UNBOUND:
-        raise TypeError(f"'{cls.name}' object is not a mapping")
+        raise TypeError(f"'{T.error_name(cls)}' object is not a mapping")
     ks = P.call_method_sync(keys, x)
     return [(k, P.sync(P.get_item(x, k))) for k in P.iterate(ks)]
 
@@ -298,7 +298,7 @@ def _index(a):
     cls = T.type_of(a)
     m = cls.lookup('__index__')
     if m is UNBOUND:
-        raise TypeError(f"'{cls.name}' object cannot be interpreted as an integer")
+        raise TypeError(f"'{T.error_name(cls)}' object cannot be interpreted as an integer")
     return P.call_method_sync(m, a)
 
 

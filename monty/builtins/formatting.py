@@ -264,12 +264,12 @@ def _dunder_number(v, names: tuple, check: type, what: str):
             r = P.call_method_sync(m, v)
             if not isinstance(r, check):
                 _FAILED.append(v)
-                raise TypeError(f'{cls.name}.{name} returned non-{what} (type '
+                raise TypeError(f'{T.error_name(cls)}.{name} returned non-{what} (type '
                                 f'{T.type_name(r)})' if name == '__float__' else
                                 f'{name} returned non-{what} (type {T.type_name(r)})')
             return r
     _FAILED.append(v)
-    raise TypeError(f"'{cls.name}' object cannot be interpreted as an integer")
+    raise TypeError(f"'{T.error_name(cls)}' object cannot be interpreted as an integer")
 
 
 class _Formattable:
@@ -294,7 +294,7 @@ class _Formattable:
     def __float__(self):
         cls = T.type_of(self.v)
         if cls.lookup('__float__') is UNBOUND and cls.lookup('__index__') is UNBOUND:
-            raise TypeError(f'must be real number, not {cls.name}')
+            raise TypeError(f'must be real number, not {T.error_name(cls)}')
         if cls.lookup('__float__') is UNBOUND:
             return float(self.__index__())
         return _dunder_number(self.v, ('__float__',), float, 'float')
@@ -304,7 +304,7 @@ class _Formattable:
         m = cls.lookup('__bytes__')
         if m is UNBOUND or m is None:
             raise TypeError('%b requires a bytes-like object, or an object that implements '
-                            f"__bytes__, not '{cls.name}'")
+                            f"__bytes__, not '{T.error_name(cls)}'")
         r = P.call_method_sync(m, self.v)
         if not isinstance(r, bytes):
             raise TypeError(f'__bytes__ returned non-bytes (type {T.type_name(r)})')

@@ -97,7 +97,7 @@ def len_(obj):
     cls = T.type_of(obj)
     m = cls.lookup('__len__')
     if m is UNBOUND:
-        raise TypeError(f"object of type '{cls.name}' has no len()")
+        raise TypeError(f"object of type '{T.error_name(cls)}' has no len()")
     return P.method_req(m, obj, post='check_int', state='len')
 
 
@@ -397,7 +397,7 @@ def next_impl(vm, it, default, temp: bool):
         cls = T.type_of(it)
         m = cls.lookup('__next__')
         if m is UNBOUND:
-            raise TypeError(f"'{cls.name}' object is not an iterator")
+            raise TypeError(f"'{T.error_name(cls)}' object is not an iterator")
         if default is _MISSING:
             return P.method_req(m, it)
         return R.callback_req('next_or', it, default)
@@ -718,7 +718,7 @@ def reversed_(seq):
     if cls.lookup('__len__') is not UNBOUND and cls.lookup('__getitem__') is not UNBOUND:
         n = P.sync(len_(seq))
         return iter([P.sync(P.get_item(seq, i)) for i in range(n - 1, -1, -1)])
-    raise TypeError(f"'{cls.name}' object is not reversible")
+    raise TypeError(f"'{T.error_name(cls)}' object is not reversible")
 
 
 @builtin('vars')
@@ -758,7 +758,8 @@ def _divmod_dunder(a, b):
         r = P.call_method_sync(m, b, a)
         if r is not NotImplemented:
             return r
-    raise TypeError(f"unsupported operand type(s) for divmod(): '{ca.name}' and '{cb.name}'")
+    raise TypeError(f"unsupported operand type(s) for divmod(): "
+                    f"'{T.error_name(ca)}' and '{T.error_name(cb)}'")
 
 
 _unused = (math, BoundMethod, Function, HOST_SUBCLASS_KINDS, to_str)

@@ -87,7 +87,7 @@ def _builtin_new(cls):
     def new(subcls, *args, **kwargs):
         from .constructors import NATIVE_CTORS, create_instance
         if type(subcls) is not MClass:
-            raise TypeError(f'{cls.name}.__new__(X): X is not a type object '
+            raise TypeError(f'{T.error_name(cls)}.__new__(X): X is not a type object '
                             f'({T.type_name(subcls)})')
         _check_new_target(subcls, cls)
         if subcls is cls:
@@ -336,7 +336,7 @@ def object_init(self, *args, **kwargs):
             raise TypeError('object.__init__() takes exactly one argument '
                             '(the instance to initialize)')
         if cls.lookup('__new__') is T.OBJECT.dict['__new__']:
-            raise TypeError(f'{cls.name}.__init__() takes exactly one argument '
+            raise TypeError(f'{T.error_name(cls)}.__init__() takes exactly one argument '
                             '(the instance to initialize)')
     return None
 
@@ -409,17 +409,17 @@ def object_new(cls, *args, **kwargs):
 
 def _check_new_target(cls: MClass, owner: MClass) -> None:
     """``owner.__new__(cls)`` is only safe for user subclasses of ``owner``."""
+    new, target = T.error_name(owner), T.error_name(cls)
     if owner not in cls.mro:
-        raise TypeError(f'{owner.name}.__new__({cls.name}): {cls.name} is not a subtype of '
-                        f'{owner.name}')
+        raise TypeError(f'{new}.__new__({target}): {target} is not a subtype of {new}')
     if cls.instance_kind is MClass:
-        raise TypeError(f'{owner.name}.__new__({cls.name}) is not safe, use type.__new__()')
+        raise TypeError(f'{new}.__new__({target}) is not safe, use type.__new__()')
     if cls is not owner:
         for k in cls.mro:
             if k.native:
                 if k is not owner and not (k.is_exc and owner.is_exc):
-                    raise TypeError(f'{owner.name}.__new__({cls.name}) is not safe, use '
-                                    f'{k.name}.__new__()')
+                    raise TypeError(f'{new}.__new__({target}) is not safe, use '
+                                    f'{T.error_name(k)}.__new__()')
                 break
 
 

@@ -60,7 +60,7 @@ def _inherits(cls: MClass, special: str) -> bool:
 def _check_base(cls: MClass) -> None:
     for base in cls.mro[1:]:
         if base.native and base.name in NO_SLOTS:
-            raise TypeError(f"nonempty __slots__ not supported for subtype of '{base.name}'")
+            raise TypeError(f"nonempty __slots__ not supported for subtype of '{T.error_name(base)}'")
 
 
 def _names(s) -> tuple:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins as _hb
 import types as _ht
 
+from .c_types import c_type_name
 from ..objects.model import (BoundMethod, BoundNative, Cell, ClassMethod, ExcInstance, Function,
                              HOST_SUBCLASS_KINDS, Instance, MClass, Module, NativeAttr,
                              NativeFunction, Property, StaticMethod, Super)
@@ -138,8 +139,16 @@ def type_of(value) -> MClass:
     return host_type_class(type(value))
 
 
+def error_name(cls: MClass) -> str:
+    """The name error messages give a class: CPython's ``tp_name`` (``'datetime.date'``)."""
+    if cls.native:
+        return c_type_name(cls.module, cls.name) or cls.name
+    return getattr(cls, 'tp_name', None) or cls.name
+
+
 def type_name(value) -> str:
-    return type_of(value).name
+    """The name error messages give ``type(value)`` (see ``error_name``)."""
+    return error_name(type_of(value))
 
 
 def is_instance(value, cls: MClass) -> bool:

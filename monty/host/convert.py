@@ -113,4 +113,4 @@ def to_host(value, _depth: int = 0, _seen=None):
     for plain in (bool, int, float, str, bytes):
         if isinstance(value, plain):
             return plain(value)
-    return MontyObjectRepr(T.type_name(value), text)
+    return MontyObjectRepr(T.type_of(value).name, text)

@@ -97,7 +97,7 @@ class ClassDict(dict):
 class MClass(MontyObject):
     """A Monty type object: user classes and the builtin types alike."""
     __slots__ = ('name', 'qualname', 'module', 'bases', 'mro', 'dict', 'host_type',
-                 'instance_kind', 'is_exc', 'native', 'mid', 'doc', 'final', 'meta')
+                 'instance_kind', 'is_exc', 'native', 'mid', 'doc', 'final', 'meta', 'tp_name')
 
     def __init__(self, name: str, bases: tuple = (), ns: dict | None = None, *,
                  module: str = 'builtins', host_type: type | None = None, native: bool = False):
@@ -112,6 +112,7 @@ class MClass(MontyObject):
         self.doc = None
         self.final = False
         self.meta = None          # the metaclass when it is not ``type``
+        self.tp_name = None       # the name error messages show, when not ``name`` (C types)
         self.mro = compute_mro(self)
         self.is_exc = any(c.name == 'BaseException' and c.native for c in self.mro)
         self.instance_kind = _instance_kind(self)

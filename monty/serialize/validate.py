@@ -35,7 +35,7 @@ SCHEMAS = {
     M.MClass: {'name': STR, 'qualname': STR, 'bases': lambda v: _classes(v),
                'mro': lambda v: _classes(v) and len(v) > 0, 'dict': _types(M.ClassDict),
                'native': lambda v: v is False, 'is_exc': _types(bool),
-               'meta': _types(M.MClass, type(None))},
+               'meta': _types(M.MClass, type(None)), 'tp_name': OPT_STR},
     M.SlotMember: {'name': STR, 'owner': lambda v: type(v) is M.MClass and not v.native},
     M.BoundMethod: {}, M.Cell: {},
     P.GenericAlias: {'origin': _types(M.MClass), 'args': TUPLE},

@@ -78,8 +78,9 @@ def binary_failed(op: int, a, b, inplace: bool):
         if r is not UNBOUND:
             return r
     if op == 0 and ta in (list, tuple, str, bytes):
-        raise TypeError(f'can only concatenate {ca.name} (not "{cb.name}") to {ca.name}')
-    raise TypeError(f"unsupported operand type(s) for {sym}: '{ca.name}' and '{cb.name}'")
+        raise TypeError(f'can only concatenate {ca.name} (not "{T.error_name(cb)}") to {ca.name}')
+    raise TypeError(f"unsupported operand type(s) for {sym}: "
+                    f"'{T.error_name(ca)}' and '{T.error_name(cb)}'")
 
 
 def compare(op: int, a, b):
@@ -120,7 +121,7 @@ def compare_failed(op: int, a, b, has_own: bool):
         return a is not b
     ca, cb = T.type_of(a), T.type_of(b)
     raise TypeError(f"'{P.CMP_SYMBOLS[op]}' not supported between instances of "
-                    f"'{ca.name}' and '{cb.name}'")
+                    f"'{T.error_name(ca)}' and '{T.error_name(cb)}'")
 
 
 def post_ne_from_eq(vm, value, state):

@@ -98,14 +98,14 @@ def inst_hash(self):
     cls = T.type_of(self)
     m = cls.lookup('__hash__')
     if m is None:
-        raise TypeError(f"unhashable type: '{cls.name}'")
+        raise TypeError(f"unhashable type: '{T.error_name(cls)}'")
     if m is UNBOUND or type(m) is NativeFunction:
         if isinstance(self, HOST_SUBCLASS_KINDS):
             for base in type(self).__mro__[1:]:
                 if base in (int, str, float, tuple, bytes, frozenset):
                     return base.__hash__(self)
                 if base in (list, dict, set):
-                    raise TypeError(f"unhashable type: '{cls.name}'")
+                    raise TypeError(f"unhashable type: '{T.error_name(cls)}'")
         return object.__hash__(self)
     r = P.call_method_sync(m, self)
     if not isinstance(r, int):
@@ -135,7 +135,7 @@ def inst_len(self):
     cls = T.type_of(self)
     m = cls.lookup('__len__')
     if m is UNBOUND:
-        raise TypeError(f"object of type '{cls.name}' has no len()")
+        raise TypeError(f"object of type '{T.error_name(cls)}' has no len()")
     if type(m) is NativeFunction:
         return m.fn(self)
     r = P.call_method_sync(m, self)

@@ -105,17 +105,19 @@ def match_class(subject, cls, npos: int, kwnames: tuple):
         if match_args is UNBOUND:
             if cls.native and cls.name in SELF_MATCHING or _builtin_base(cls):
                 if npos > 1:
-                    raise TypeError(f'{cls.name}() accepts 1 positional sub-pattern ({npos} given)')
+                    raise TypeError(f'{T.error_name(cls)}() accepts 1 positional sub-pattern '
+                                    f'({npos} given)')
                 values.append(subject)
                 match_args = ()
             else:
-                raise TypeError(f'{cls.name}() accepts 0 positional sub-patterns ({npos} given)')
+                raise TypeError(f'{T.error_name(cls)}() accepts 0 positional sub-patterns '
+                                f'({npos} given)')
         else:
             if not isinstance(match_args, tuple):
-                raise TypeError(f'{cls.name}.__match_args__ must be a tuple (got '
+                raise TypeError(f'{T.error_name(cls)}.__match_args__ must be a tuple (got '
                                 f'{T.type_name(match_args)})')
             if npos > len(match_args):
-                raise TypeError(f'{cls.name}() accepts {len(match_args)} positional '
+                raise TypeError(f'{T.error_name(cls)}() accepts {len(match_args)} positional '
                                 f'sub-pattern{"s" if len(match_args) != 1 else ""} ({npos} given)')
             for name in match_args[:npos]:
                 v = P.attr_or_missing(subject, name)

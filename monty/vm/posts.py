@@ -43,7 +43,7 @@ def post_check_iter(vm, value, state):
         return value
     cls = T.type_of(value)
     if cls.lookup('__next__') is UNBOUND:
-        raise TypeError(f"iter() returned non-iterator of type '{cls.name}'")
+        raise TypeError(f"iter() returned non-iterator of type '{T.error_name(cls)}'")
     return value
 
 

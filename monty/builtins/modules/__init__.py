@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-from ...objects.model import Module
+from ...objects.model import MClass, Module
 
 # module name -> submodule of this package that defines ``build(vm) -> Module``, or ``SOURCE``
 # (Monty code run as the module body) plus optional ``natives(vm) -> dict`` of extra globals
@@ -39,6 +39,7 @@ REGISTRY = {
     'io': 'io_module',
     'pprint': 'pprint_module',
     'types': 'types_module',
+    'graphlib': 'graphlib_module',
     '<callbacks>': 'callbacks_module',   # builtins' Monty half; not importable by name
     '<asyncgen>': 'asyncgen_module',     # async generators' awaitables; not importable
     '<string.Formatter>': 'string_formatter_module',   # string.Formatter's body
@@ -120,7 +121,18 @@ def _run_source(vm, name: str, impl) -> Module:
     finally:
         if caller is not None:
             caller.pc = saved_pc
+    _name_c_types(ns)
     return mod
+
+
+def _name_c_types(ns: dict) -> None:
+    """Give the module's classes that CPython writes in C their error-message names."""
+    from ..c_types import c_type_name
+    for value in ns.values():
+        if type(value) is MClass and not value.native:
+            tp_name = c_type_name(value.module, value.name)
+            if tp_name is not None:
+                value.tp_name = tp_name
 
 
 def public_names(mod: Module) -> list:

@@ -42,7 +42,7 @@ def _slot_member(obj, name):
     if type(member) is SlotMember:
         return member
     if not has_instance_dict(cls):
-        raise AttributeError(f"'{cls.name}' object has no attribute '{name}'")
+        raise AttributeError(f"'{T.error_name(cls)}' object has no attribute '{name}'")
     return None
 
 
@@ -85,7 +85,7 @@ def set_class_attr(cls, name, value):
     """``type.__setattr__(cls, name, value)``, also for dunders Monty code may not assign."""
     cls = _check_class(cls)
     if cls.native:
-        raise TypeError(f"cannot set '{name}' attribute of immutable type '{cls.name}'")
+        raise TypeError(f"cannot set '{name}' attribute of immutable type '{T.error_name(cls)}'")
     cls.dict[name] = value
 
 
