@@ -48,6 +48,37 @@ SNIPPETS = {
         except TypeError as e:
             print(e)
     ''',
+    'dict_subclass_missing_and_format_map': '''
+        class Default(dict):
+            def __missing__(self, key):
+                return '{' + key + '}'
+        d = Default(name='Ann')
+        print(d['zz'], d['name'], 'zz' in d, d.get('zz'), len(d))
+        print('Hi {name}, from {city}!'.format_map(d), '{x:>6.2f}'.format_map({'x': 3.14159}))
+        class Plain(dict):
+            pass
+        for fmt, mapping in [('{0}', {}), ('{}', {}), ('{gone}', {}), ('{k}', Plain())]:
+            try:
+                fmt.format_map(mapping)
+            except (KeyError, ValueError) as e:
+                print(type(e).__name__, e)
+        try:
+            Plain()['k']
+        except KeyError as e:
+            print('KeyError', e)
+    ''',
+    'exception_notes_assigned': '''
+        e = RuntimeError('x')
+        print(hasattr(e, '__notes__'))
+        e.__notes__ = ['manual']
+        e.add_note('added')
+        print(e.__notes__)
+        e.__notes__ = ('t',)
+        try:
+            e.add_note('x')
+        except TypeError as err:
+            print(err)
+    ''',
 }
 
 

@@ -65,6 +65,8 @@ PROGRAMS = {
     'assert_bad_len': 'class L:\n    def __len__(self):\n        return -1\nassert L()\n',
     'augmented_unbound_local': 'def f():\n    n = 0\n    def g():\n        n += 1\n    g()\nf()\n',
     'augmented_unbound_global': 'total += 1\n',
+    'assigned_notes_list': 'e = ValueError(1)\ne.__notes__ = ["a", 3]\ne.add_note("z")\nraise e\n',
+    'assigned_notes_str': 'e = KeyError("k")\ne.__notes__ = "ab"\nraise e\n',
 }
 
 

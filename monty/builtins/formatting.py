@@ -134,6 +134,8 @@ def _resolve_field(field: str, args, kwargs, auto, manual):
                              'specification')
         manual[0] = True
     if isinstance(first, int):
+        if args is None:
+            raise ValueError('Format string contains positional fields')
         if first >= len(args):
             raise IndexError(f'Replacement index {first} out of range for positional args '
                              f'tuple')
@@ -158,9 +160,8 @@ def field_step(value, is_attr: bool, key):
 
 
 def format_map(fmt: str, mapping) -> str:
-    class _Lookup(dict):
-        pass
-    return str_format(fmt, (), _MappingView(mapping))
+    """``str.format_map``: names only; ``args`` None marks positional fields as an error."""
+    return str_format(fmt, None, _MappingView(mapping))
 
 
 class _MappingView(dict):

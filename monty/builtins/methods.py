@@ -283,6 +283,21 @@ def _key_checked(host):
     return fn
 
 
+def _dict_getitem(receiver, key):
+    """``d[key]``; a missing key of a dict subclass asks the class's ``__missing__``."""
+    from ..vm.hashing import guard
+    guard(key)
+    try:
+        return dict.__getitem__(receiver, key)
+    except KeyError:
+        if type(receiver) is dict:
+            raise
+        missing = T.type_of(receiver).lookup('__missing__')
+        if missing is UNBOUND:
+            raise
+    return P.method_req(missing, receiver, key)
+
+
 def _hash_guards() -> None:
     """Route the host methods that hash Monty values through the nesting-depth check."""
     for cls, names in KEY_METHODS.items():
@@ -293,6 +308,7 @@ def _hash_guards() -> None:
             add_method(cls, name, _set_op(name, cls.host_type))
     for view in (type({}.keys()), type({}.items())):   # set-like dict views
         add_method(T.host_type_class(view), 'isdisjoint', _set_op('isdisjoint', view))
+    add_method(T.DICT, '__getitem__', _dict_getitem)
     add_method(T.TUPLE, '__hash__', object_hash)
     add_method(T.SET, '__init__', _set_op('__init__'))
     add_method(T.DICT, '__init__', _dict_init)
@@ -528,6 +544,8 @@ def exc_add_note(self, note):
         raise TypeError(f'note must be a str, not \'{T.type_name(note)}\'')
     if self.notes is None:
         self.notes = []
+    elif type(self.notes) is not list:
+        raise TypeError('Cannot add note: __notes__ is not a list')
     self.notes.append(note)
 
 
@@ -546,7 +564,7 @@ def _exception_methods() -> None:
     base.dict['__suppress_context__'] = NativeAttr('__suppress_context__',
                                                    lambda e: e.suppress, _set_suppress)
     base.dict['__traceback__'] = NativeAttr('__traceback__', lambda e: None)
-    base.dict['__notes__'] = NativeAttr('__notes__', _notes)
+    base.dict['__notes__'] = NativeAttr('__notes__', _notes, _set_notes)
     T.EXC_BY_NAME['SystemExit'].dict['code'] = NativeAttr(
         'code', lambda e: e.args[0] if len(e.args) == 1 else (e.args or None))
     stop = T.EXC_BY_NAME['StopIteration']
@@ -581,6 +599,11 @@ def _notes(e):
     if e.notes is None:
         raise AttributeError("'%s' object has no attribute '__notes__'" % e.mcls.name)
     return e.notes
+
+
+def _set_notes(e, value):
+    """``e.__notes__ = value`` stores any object, as CPython's instance dict does."""
+    e.notes = value
 
 
 def _function_methods() -> None:

@@ -73,8 +73,7 @@ def exception_line(exc, with_hint: bool = False) -> str:
     line = f'{name}: {text}' if text else name
     if with_hint:
         line += suggest.hint(exc)
-    if exc.notes:
-        line += ''.join('\n' + str(n) for n in exc.notes)
+    line += ''.join('\n' + n for n in note_texts(exc))
     return line
 
 
@@ -164,10 +163,28 @@ def tb_chunks(tb, limit=None) -> list[str]:
     return out
 
 
+_PLAIN_NOTES = (str, int, float, bool, bytes, type(None))
+
+
+def note_texts(exc) -> list[str]:
+    """The printed lines of ``exc.__notes__``: each item of a list/tuple/str, else the repr of
+    the whole value; only host scalars are rendered, so printing never runs sandboxed code."""
+    notes = exc.notes
+    if notes is None:
+        return []
+    if type(notes) in (list, tuple, str):
+        return [n if type(n) is str else _plain_text(n, str) for n in notes]
+    return [_plain_text(notes, repr)]
+
+
+def _plain_text(value, conv) -> str:
+    return conv(value) if type(value) in _PLAIN_NOTES else '<note str() failed>'
+
+
 def only_chunks(exc) -> list[str]:
     """``traceback.format_exception_only``: the ``Type: message`` line, then each note."""
     text = exception_line(exc)
-    notes = [str(n) for n in exc.notes] if exc.notes else []
+    notes = note_texts(exc)
     head = text[:len(text) - sum(len(n) + 1 for n in notes)] if notes else text
     return [head + '\n'] + [n + '\n' for n in notes]
 

@@ -762,6 +762,25 @@ class ChainMap:
     def clear(self):
         self.maps[0].clear()
 
+    def __or__(self, other):
+        if not isinstance(other, (dict, ChainMap)):
+            return NotImplemented
+        merged = self.copy()
+        merged.maps[0].update(other)
+        return merged
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, ChainMap)):
+            return NotImplemented
+        merged = dict(other)
+        for layer in reversed(self.maps):
+            merged.update(layer)
+        return type(self)(merged)
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
     def __eq__(self, other):
         return dict(self.items()) == dict(other.items()) if hasattr(other, 'items') \
             else NotImplemented

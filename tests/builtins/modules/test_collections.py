@@ -109,6 +109,19 @@ CASES = {
         except KeyError as e:
             print(e)
     ''',
+    'chainmap_union': '''
+        from collections import ChainMap
+        c = ChainMap({'a': 1}, {'b': 2, 'a': 0})
+        print(c | {'z': 9}, c, {'a': 5, 'q': 1} | c)
+        c |= {'w': 3}
+        c |= [('k', 1)]
+        print(c)
+        for bad in (lambda: c | 3, lambda: 3 | c):
+            try:
+                bad()
+            except TypeError as e:
+                print(e)
+    ''',
 }
 
 

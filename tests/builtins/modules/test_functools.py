@@ -109,6 +109,25 @@ CASES = {
         key = type(cmp_to_key(lambda a, b: 0)(1))
         print(key.__name__, key.__qualname__, key.__module__)
     ''',
+    'singledispatchmethod': '''
+        from functools import singledispatchmethod
+        class Fmt:
+            @singledispatchmethod
+            def fmt(self, arg):
+                return '?'
+            @fmt.register
+            def _(self, arg: str):
+                return arg.upper()
+            @fmt.register(int)
+            def _(self, arg):
+                return hex(arg)
+            @fmt.register(float)
+            @staticmethod
+            def _(arg):
+                return round(arg)
+        f = Fmt()
+        print(f.fmt('abc'), f.fmt(255), f.fmt(True), f.fmt(2.7), f.fmt(None), Fmt.fmt.__name__)
+    ''',
 }
 
 
