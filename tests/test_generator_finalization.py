@@ -93,7 +93,92 @@ def stubborn():
         yield 2
 s = stubborn(); next(s); del s
 print("went on")''',
+    'local_released_at_return': '''
+def use():
+    g = gen("local")
+    print(next(g))
+    return "done"
+print(use())
+def mk():
+    return gen("made")
+def use_made():
+    g = mk()
+    next(g)
+    return 2
+print(use_made())
+print([use() for i in range(2)])''',
+    'returned_generator_stays_open': '''
+def keep():
+    g = gen("kept")
+    next(g)
+    return g
+k = keep()
+print("returned")
+del k
+print("end")''',
+    'generator_local_released_when_it_finishes': '''
+def outer():
+    g = gen("inner")
+    next(g)
+    yield 1
+for x in outer():
+    print("got", x)
+print("after")''',
     'finished_and_unstarted_need_nothing': 'g = gen(); list(g); del g\nu = gen(); del u\nprint("ok")',
+}
+
+
+AGEN = '''
+import asyncio
+async def agen(name, n=5):
+    try:
+        for i in range(n):
+            await asyncio.sleep(0)
+            yield i
+    finally:
+        print("closing", name)
+        await asyncio.sleep(0)
+        print("closed", name)
+async def other():
+    for i in range(4):
+        print("other", i)
+        await asyncio.sleep(0)
+'''
+
+ASYNC_CASES = {
+    'async_for_break': '''
+async def main():
+    t = asyncio.create_task(other())
+    async for x in agen("a"):
+        if x == 2:
+            break
+    print("after a")
+    await asyncio.sleep(0)
+    print("tick")
+    await t
+asyncio.run(main())
+print("done")''',
+    'deleted_after_anext': '''
+async def main():
+    t = asyncio.create_task(other())
+    g = agen("b")
+    print(await g.__anext__())
+    del g
+    print("after del")
+    await t
+    async for x in agen("c", 1):
+        pass
+    print("exhausted")
+asyncio.run(main())''',
+    'dropped_by_a_plain_function': '''
+def first(g):
+    return g.__anext__()
+async def main():
+    t = asyncio.create_task(other())
+    print(await first(agen("f")))
+    print("after first")
+    await t
+asyncio.run(main())''',
 }
 
 
@@ -123,6 +208,15 @@ def test_finalization_matches_cpython(name, tmp_path):
     got_out, got_err = _monty(src, str(tmp_path / 'main.py'))
     assert got_out == want_out
     assert _normal(got_err) == _normal(want_err)
+
+
+@pytest.mark.parametrize('name', sorted(ASYNC_CASES))
+def test_async_generator_finalization_matches_cpython(name, tmp_path):
+    """A dropped async generator's ``aclose()`` is a task of the running loop, scheduled at
+    the drop as CPython's finalizer hook does, not deferred to ``asyncio.run``'s shutdown."""
+    src = AGEN + textwrap.dedent(ASYNC_CASES[name]).strip() + '\n'
+    want = _cpython(src, tmp_path)
+    assert _monty(src, str(tmp_path / 'main.py')) == want
 
 
 def test_exception_in_finally_is_reported_on_stderr():

@@ -97,6 +97,15 @@ MODULE_CASES = {
     'pprint': ('import pprint\nprinter = pprint.PrettyPrinter(width=20, indent=2)\n'
                'pp_data = {"b": list(range(8)), "a": ("x" * 30,)}',
                'printer.pformat(pp_data), pprint.pformat(pp_data, compact=True)'),
+    'collections.abc': ('from collections.abc import Mapping, Sequence\n'
+                        'class Pair(Mapping):\n    def __getitem__(self, k): return {"a": 1}[k]\n'
+                        '    def __iter__(self): return iter("a")\n'
+                        '    def __len__(self): return 1\npair = Pair()',
+                        'dict(pair.items()), pair.get("b", 2), isinstance([], Sequence), '
+                        'isinstance(pair, Mapping)'),
+    'fractions': ('from fractions import Fraction\nthird = Fraction("1/3")\nhalf = Fraction(0.5)',
+                  'third + half, third * 3 == 1, hash(half) == hash(0.5), str(third - 1), '
+                  'round(third, 2)'),
     'graphlib': ('from graphlib import TopologicalSorter\n'
                  'sorter = TopologicalSorter({"b": ["a"], "c": ["b", "a"]})\nsorter.prepare()\n'
                  'first = sorter.get_ready()',

@@ -472,6 +472,15 @@ class SlotMember(MontyObject):
     def __repr__(self) -> str:
         return f"<member '{self.name}' of '{self.owner.name}' objects>"
 
+    # A snapshot of an instance of a library class (rebuilt by name on load) brings its own
+    # copy of the member: it must find the slot values the class's member keys.
+    def __eq__(self, other) -> bool:
+        return self is other or (type(other) is SlotMember and other.owner is self.owner
+                                 and other.name == self.name)
+
+    def __hash__(self) -> int:
+        return hash((id(self.owner), self.name))
+
 
 class NativeAttr(MontyObject):
     """A computed attribute of a builtin type (like ``int.real`` or ``BaseException.args``)."""

@@ -29,7 +29,7 @@ def class_name(cls: type) -> str:
 
 # fields added after format version 1: written last, so older records (without them) still
 # line up; a record may leave out the trailing ones its class has
-LATE_FIELDS = ('slotvals', 'tp_name')
+LATE_FIELDS = ('slotvals', 'tp_name', 'drops')
 
 
 def slots_of(cls: type) -> tuple:

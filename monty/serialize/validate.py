@@ -47,7 +47,7 @@ SCHEMAS = {
             'globals': DICT, 'ns': OPT_DICT, 'back': _types(Frame, type(None)),
             'blocks': _types(list), 'handling': _types(list), 'post': OPT_STR,
             'gen': _types(Generator, type(None)), 'entry': _types(bool),
-            'func': _types(M.Function, type(None))},
+            'drops': _types(bool, type(None)), 'func': _types(M.Function, type(None))},
 }
 
 
@@ -102,6 +102,8 @@ def check_frame(f: Frame, vm) -> None:
     code = f.code
     if f.vm is not vm:
         raise ValueError('malformed frame: foreign interpreter')
+    if getattr(f, 'drops', None) is None:
+        f.drops = False   # a frame saved before ``drops`` existed holds no marked locals
     if code is PENDING_CODE:
         if f.pc not in (0, PC_RETURN, PC_RAISE) or not f.locals or \
                 f.locals[0] not in ('call', 'futures', 'os'):

@@ -78,6 +78,21 @@ def _extend(work: list, v, t) -> None:
         work.extend(v)   # list and tuple items are released last to first: the last on top
 
 
+def _unregister(agen) -> bool:
+    """Whether the dropped async generator ``agen`` was started under the running loop and
+    nothing else holds it; if so the loop forgets it (CPython's finalizer hook then schedules
+    its ``aclose()``, so shutdown does not close it again)."""
+    if _refs(agen) > BASE + 3:   # + 3: this argument, its frame's ``gen``, the loop's record
+        return False
+    from ..builtins.modules.asyncio_module import running_loop
+    loop = running_loop(agen.frame.vm)
+    agens = loop.attrs.get('_asyncgens') if loop is not None else None
+    if type(agens) is not dict or agen not in agens:
+        return False
+    del agens[agen]
+    return True
+
+
 def scan(roots: list, out: list) -> list:
     """Append to ``out`` the generators to close among ``roots`` (values only ``roots`` holds)
     and everything they alone held.  Every queued value is referenced by exactly one holder
@@ -91,7 +106,11 @@ def scan(roots: list, out: list) -> list:
         t = type(v)
         if t is Generator:
             state = v.state
-            if v.kind == 'async_generator' or (state != SUSPENDED and state != CREATED) or \
+            if v.kind == 'async_generator':
+                if state == SUSPENDED and _unregister(v):
+                    out.append(v)   # its ``aclose()`` becomes a task of the running loop
+                continue
+            if (state != SUSPENDED and state != CREATED) or \
                     _refs(v) > BASE + 1:          # + 1: its own frame's ``gen``
                 continue
             if state == SUSPENDED and needs_close(v):
@@ -232,3 +251,41 @@ def dict_clear(vm, d):
     d.clear()
     gens = scan(roots, [])
     return CallReq(function(vm), (gens,), None, 'none', None) if gens else None
+
+
+def mark_holder(f) -> None:
+    """``f`` may now hold a generator in a local: its return takes the slow path (a plain
+    frame gets an identity continuation), where ``return_closes`` releases its locals.  A
+    marked frame never reaches the free list, so reused frames are always unmarked."""
+    if f is not None and not f.drops:
+        f.drops = True
+        if f.post is None:
+            f.post = 'releases'
+
+
+def _is_agen(x) -> bool:
+    return type(x) is Generator and x.kind == 'async_generator'
+
+
+def return_closes(vm, f, value) -> bool:
+    """``f`` returns ``value``: release its locals as CPython does at the return, closing the
+    generators left unreachable before the caller continues (then return again)."""
+    f.drops = False
+    if type(value) is Generator:
+        mark_holder(f.back)   # the caller may keep it in a local in turn
+    locs = f.locals
+    if not _may_hold(locs) or f.code.ops[f.pc][0] != O.RETURN_VALUE:
+        return False
+    held = []
+    ends_task = f.gen is not None and f.gen.kind == 'coroutine'
+    for i, x in enumerate(locs):
+        if x is not UNBOUND and not (ends_task and _is_agen(x)):
+            held.append(x)   # a coroutine's async generators are left to the loop's shutdown
+            locs[i] = UNBOUND
+    x = None   # the loop variable must not keep the last local alive
+    gens = scan(held, [])
+    if not gens:
+        return False
+    f.stack.append(value)   # the RETURN_VALUE at ``f.pc`` runs again once they are closed
+    vm.push_req(f, close_req(vm, gens))
+    return True

@@ -136,6 +136,7 @@ class VM:
                         result = self._return(f, value)
                     else:
                         result = self._yield(f, value)
+                    value = None   # held no longer: a dropped generator's count stays exact
                     if result is not None:
                         return result
                     f = self.frame
@@ -245,6 +246,8 @@ class VM:
             if finalize.exit_closes(self, f):
                 return None
             f.stack.pop()
+        if f.drops and finalize.return_closes(self, f, value):
+            return None
         self.depth -= 1
         back = f.back
         f.back = None
@@ -368,6 +371,8 @@ class VM:
             code = func.code
             frame = self.make_frame(func, args, kwargs)
             if code.flags & GENLIKE:
+                if code.flags & GENERATOR:
+                    finalize.mark_holder(f)
                 return self.make_generator(frame, code.flags)
             self.push(frame)
             return PUSHED

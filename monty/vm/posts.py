@@ -223,6 +223,7 @@ POSTS = {
     'class_step': post_class_step,
     'class_ready': post_class_ready,
     'for_next': post_identity,
+    'releases': post_identity,   # a plain frame marked by ``finalize.mark_holder``
     'discard': post_discard,
     'init': post_init,
     'new': post_new,

@@ -13,6 +13,7 @@ REGISTRY = {
     'math': 'math_module',
     'typing': 'typing_module',
     'collections': 'collections_module',
+    'collections.abc': 'collections_abc_module',
     'itertools': 'itertools_module',
     'functools': 'functools_module',
     'contextlib': 'contextlib_module',
@@ -40,6 +41,7 @@ REGISTRY = {
     'pprint': 'pprint_module',
     'types': 'types_module',
     'graphlib': 'graphlib_module',
+    'fractions': 'fractions_module',
     '<callbacks>': 'callbacks_module',   # builtins' Monty half; not importable by name
     '<asyncgen>': 'asyncgen_module',     # async generators' awaitables; not importable
     '<string.Formatter>': 'string_formatter_module',   # string.Formatter's body
@@ -50,7 +52,7 @@ REGISTRY = {
 def import_module(vm, name: str, fromlist=None):
     """``import name``: the cached sandboxed module, or ModuleNotFoundError like CPython."""
     top = name.split('.')[0]
-    if '.' in name and name not in REGISTRY and name not in vm.modules:
+    if '.' in name and name not in vm.modules and name not in ALIASES:
         _load_parents(vm, name)
     mod = _load(vm, name)
     if fromlist:
@@ -93,8 +95,17 @@ def _load(vm, name: str) -> Module:
     if hasattr(impl, 'build'):
         mod = impl.build(vm)
         vm.modules[name] = mod
-        return mod
-    return _run_source(vm, name, impl)
+    else:
+        mod = _run_source(vm, name, impl)
+    _bind_to_parent(vm, name, mod)
+    return mod
+
+
+def _bind_to_parent(vm, name: str, mod: Module) -> None:
+    """``import a.b`` leaves ``b`` an attribute of the loaded module ``a``, as CPython does."""
+    parent, _, child = name.rpartition('.')
+    if parent and parent in vm.modules:
+        vm.modules[parent].dict.setdefault(child, mod)
 
 
 _CODE_CACHE: dict = {}

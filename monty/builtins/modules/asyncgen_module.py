@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...compiler import opcodes as O
 from ...objects.model import NativeFunction
+from ...vm import finalize
 from ...vm.signals import CallReq
 from ..generator_methods import _as_exception, gen_send, gen_throw
 
@@ -81,8 +82,10 @@ def _awaiting(gen) -> bool:
 
 
 def _first_iter(vm, agen) -> None:
-    """Record an async generator with the running loop, which closes it on shutdown."""
+    """Record an async generator with the running loop, which closes it on shutdown.  The
+    calling step releases its locals when it returns, so a dropped ``agen`` is seen at once."""
     from .asyncio_module import running_loop
+    finalize.mark_holder(vm.frame)
     loop = running_loop(vm)
     if loop is not None:
         agens = loop.attrs.get('_asyncgens')

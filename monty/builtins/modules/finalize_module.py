@@ -10,6 +10,7 @@ from ...vm import finalize
 from ...vm.signals import CallReq
 from ...vm.traceback import exception_line, tb_lines
 from ..generator_methods import gen_throw
+from .asyncio_module import running_loop
 
 NAME = '<finalize>'
 MISSING = object()
@@ -20,6 +21,10 @@ def close_all(gens):
     while i < len(gens):
         g = gens[i]
         i += 1
+        if _is_async(g):
+            loop = _running_loop()
+            loop.call_soon(loop.create_task, _aclose(g))
+            continue
         try:
             _throw(g, GeneratorExit)
         except (GeneratorExit, StopIteration):
@@ -29,6 +34,10 @@ def close_all(gens):
         else:
             _ignored(g)
         _release(g, gens)
+
+
+async def _aclose(agen):
+    await agen.aclose()
 
 
 def next_of(g):
@@ -67,7 +76,9 @@ def natives(vm) -> dict:
             '_unraisable': NativeFunction('_unraisable', _unraisable, True),
             '_ignored': NativeFunction('_ignored', _ignored, True),
             '_release': NativeFunction('_release', finalize.release_frame),
-            '_next': NativeFunction('next', plain_next, True)}
+            '_next': NativeFunction('next', plain_next, True),
+            '_is_async': NativeFunction('_is_async', lambda g: g.kind == 'async_generator'),
+            '_running_loop': NativeFunction('_running_loop', running_loop, True)}
 
 
 def function(vm, name: str = 'close_all'):

@@ -43,6 +43,25 @@ def _pow(x, y):
     return math.pow(x, y)
 
 
+def _rounding(name: str):
+    """``math.floor``/``ceil``/``trunc``: a Monty object's ``__floor__`` etc. when it has one."""
+    host = getattr(math, name)
+    dunder = f'__{name}__'
+
+    def run(x):
+        if type(x) in (int, float, bool):
+            return host(x)
+        from ...objects.model import UNBOUND
+        from .. import types as T
+        m = T.type_of(x).lookup(dunder)
+        if m is not UNBOUND:
+            return P.method_req(m, x)
+        if name == 'trunc':
+            raise TypeError(f"type {T.type_name(x)} doesn't define {dunder} method")
+        return host(x)
+    return run
+
+
 def build(vm) -> Module:
     ns = {name: NativeFunction(name, getattr(math, name), module='math')
           for name in FUNCS if hasattr(math, name)}
@@ -50,6 +69,8 @@ def build(vm) -> Module:
     ns['comb'] = NativeFunction('comb', _comb, module='math')
     ns['perm'] = NativeFunction('perm', _perm, module='math')
     ns['pow'] = NativeFunction('pow', _pow, module='math')
+    for name in ('floor', 'ceil', 'trunc'):
+        ns[name] = NativeFunction(name, _rounding(name), module='math')
     for name in ('fsum', 'prod'):
         ns[name] = NativeFunction(name, _over_items(getattr(math, name)), module='math')
     ns.update(pi=math.pi, e=math.e, tau=math.tau, inf=math.inf, nan=math.nan)

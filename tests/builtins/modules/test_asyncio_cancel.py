@@ -39,7 +39,7 @@ async def main():
         print("caught", repr(e))
     print(log[-1:], asyncio.current_task().get_name())
 asyncio.run(main())
-''')
+''', fresh=True)
 
 
 def test_wait_for_and_timeout_cancel_the_slow_awaitable():
