@@ -59,6 +59,11 @@ class repeat:
 
 
 def cycle(iterable):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _cycle(iter(iterable))
+
+
+def _cycle(iterable):
     saved = []
     for element in iterable:
         yield element
@@ -69,6 +74,11 @@ def cycle(iterable):
 
 
 def accumulate(iterable, func=None, *, initial=None):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _accumulate(iter(iterable), func, initial=initial)
+
+
+def _accumulate(iterable, func=None, *, initial=None):
     it = iter(iterable)
     total = initial
     if initial is None:
@@ -109,6 +119,11 @@ def compress(data, selectors):
 
 
 def dropwhile(predicate, iterable):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _dropwhile(predicate, iter(iterable))
+
+
+def _dropwhile(predicate, iterable):
     it = iter(iterable)
     for x in it:
         if not predicate(x):
@@ -119,6 +134,11 @@ def dropwhile(predicate, iterable):
 
 
 def takewhile(predicate, iterable):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _takewhile(predicate, iter(iterable))
+
+
+def _takewhile(predicate, iterable):
     for x in iterable:
         if predicate(x):
             yield x
@@ -127,6 +147,11 @@ def takewhile(predicate, iterable):
 
 
 def filterfalse(predicate, iterable):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _filterfalse(predicate, iter(iterable))
+
+
+def _filterfalse(predicate, iterable):
     if predicate is None:
         predicate = bool
     for x in iterable:
@@ -135,6 +160,11 @@ def filterfalse(predicate, iterable):
 
 
 def starmap(function, iterable):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _starmap(function, iter(iterable))
+
+
+def _starmap(function, iterable):
     for args in iterable:
         yield function(*args)
 
@@ -237,6 +267,11 @@ def _islice(it, start, stop, step):
 
 
 def pairwise(iterable):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _pairwise(iter(iterable))
+
+
+def _pairwise(iterable):
     it = iter(iterable)
     for a in it:
         break
@@ -248,6 +283,11 @@ def pairwise(iterable):
 
 
 def zip_longest(*iterables, fillvalue=None):
+    """Like CPython, the iterable is checked when the iterator is made."""
+    return _zip_longest(*[iter(it) for it in iterables], fillvalue=fillvalue)
+
+
+def _zip_longest(*iterables, fillvalue=None):
     iterators = [iter(it) for it in iterables]
     active = len(iterators)
     if not active:

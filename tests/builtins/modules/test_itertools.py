@@ -76,3 +76,18 @@ def test_count_is_lazy_and_unbounded():
     out = monty_output('import itertools\nfor i in itertools.count(1):\n'
                        '    if i * i > 50:\n        print(i)\n        break\n')
     assert out == '8\n'
+
+
+def test_iterators_check_their_iterable_when_made():
+    assert_same('''
+        import itertools as it
+        for f in ["it.pairwise(5)", "it.cycle(5)", "it.accumulate(5)", "it.dropwhile(None, 5)",
+                  "it.takewhile(None, 5)", "it.filterfalse(None, 5)", "it.starmap(None, 5)",
+                  "it.zip_longest([1], 5)", "it.chain(1)"]:
+            try:
+                eval(f)
+                print(f, "made")
+            except TypeError as e:
+                print(f, e)
+        print(list(it.accumulate([1, 2, 3], initial=10)), list(it.zip_longest("ab", "c", fillvalue="-")))
+    ''')
