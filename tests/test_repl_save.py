@@ -20,6 +20,7 @@ MODULE_CASES = {
                 'asyncio.run(twice(4))'),
     'math': ('import math\nfrom math import sqrt\nfloor = math.floor',
              'floor(2.5), sqrt(16), math.pi'),
+    'cmath': ('import cmath\nroot = cmath.sqrt(-4)', 'root, cmath.polar(1j), cmath.phase(-1)'),
     'enum': ('from enum import Enum, IntFlag, auto\nclass Color(Enum):\n    RED = auto()\n'
              '    BLUE = auto()\nclass Perm(IntFlag):\n    R = 4\n    W = 2\nblue = Color.BLUE\n'
              'rw = Perm.R | Perm.W',

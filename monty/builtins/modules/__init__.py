@@ -11,6 +11,7 @@ REGISTRY = {
     'sys': 'sys_module',
     'asyncio': 'asyncio_module',
     'math': 'math_module',
+    'cmath': 'cmath_module',
     'typing': 'typing_module',
     'collections': 'collections_module',
     'collections.abc': 'collections_abc_module',
