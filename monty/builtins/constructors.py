@@ -29,6 +29,9 @@ def create_instance(cls: MClass, args=(), kwargs=None):
         if T.EXC_BY_NAME['OSError'] in cls.mro:
             from .os_errors import new_os_error
             return new_os_error(cls, tuple(args))
+        if T.EXC_BY_NAME['BaseExceptionGroup'] in cls.mro:
+            from .exception_groups import group_new
+            return group_new(cls, *args)
         return ExcInstance(cls, tuple(args))
     if kind in (T.INT.instance_kind, ) or kind.__name__ in ('IntInstance', 'FloatInstance',
                                                           'StrInstance', 'TupleInstance',

@@ -593,6 +593,8 @@ def _exception_group_attrs() -> None:
         n = len(e.args[1]) if len(e.args) > 1 else 0
         return f"{e.args[0] if e.args else ''} ({n} sub-exception{'s' if n != 1 else ''})"
     add_method(group, '__str__', group_str)
+    from .exception_groups import install as install_group_methods
+    install_group_methods(add_method)
 
 
 def _notes(e):

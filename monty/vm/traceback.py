@@ -77,17 +77,10 @@ def exception_line(exc, with_hint: bool = False) -> str:
     return line
 
 
-def format_exception(exc, _seen=None) -> str:
-    """The full text CPython prints for an uncaught ``exc``, chained exceptions included."""
-    seen = _seen if _seen is not None else set()
-    seen.add(id(exc))
-    parts = []
-    if exc.cause is not None and id(exc.cause) not in seen:
-        parts.append(format_exception(exc.cause, seen) + CAUSE)
-    elif exc.context is not None and not exc.suppress and id(exc.context) not in seen:
-        parts.append(format_exception(exc.context, seen) + CONTEXT)
-    parts.append(format_single(exc))
-    return ''.join(parts)
+def format_exception(exc) -> str:
+    """The full text CPython prints for an uncaught ``exc``, chained exceptions and the
+    members of exception groups included."""
+    return ''.join(chunks(exc, hint=True))
 
 
 def stack_entries(top, pc: int) -> list:
@@ -100,12 +93,6 @@ def stack_entries(top, pc: int) -> list:
         pc = f.pc - 1 if f is not None else 0
     out.reverse()
     return out
-
-
-def format_single(exc) -> str:
-    lines = tb_lines(exc.tb)
-    lines.append(exception_line(exc, with_hint=True))
-    return '\n'.join(lines) + '\n'
 
 
 def tb_lines(tb) -> list[str]:
@@ -134,18 +121,94 @@ def entry_lines(code, pc: int) -> list[str]:
     return lines
 
 
-def chunks(exc, limit=None, chain: bool = True, _seen=None) -> list[str]:
+MAX_GROUP_WIDTH = 15   # members shown per group before "and N more exceptions"
+MAX_GROUP_DEPTH = 10   # nesting shown before "... (max_group_depth is 10)"
+RULE = '-' * 16
+REPEATED = '  [Previous line repeated'
+
+
+class _Layout:
+    """Shared state while rendering: options, exceptions already shown, group nesting."""
+
+    def __init__(self, limit, chain: bool, hint: bool) -> None:
+        self.limit, self.chain, self.hint = limit, chain, hint
+        self.seen: set = set()
+        self.depth = 0
+        self.need_close = False
+
+    def emit(self, texts: list[str], margin: str = '|') -> list[str]:
+        """``texts`` with every line behind the group margin (``  | `` per nesting level)."""
+        if not self.depth:
+            return texts
+        pad = '  ' * self.depth + margin + ' '
+        return [''.join(ln if self._bare(ln) else pad + ln for ln in t.splitlines(True))
+                for t in texts]
+
+    def _bare(self, line: str) -> bool:
+        """The interpreter's own printer leaves the repeated-line count outside the margin."""
+        return self.hint and line.startswith(REPEATED)
+
+
+def chunks(exc, limit=None, chain: bool = True, hint: bool = False) -> list[str]:
     """``traceback.format_exception``'s list: one string per header, entry and final line."""
-    seen = _seen if _seen is not None else set()
-    seen.add(id(exc))
+    return _render(exc, _Layout(limit, chain, hint))
+
+
+def _render(exc, lay: _Layout) -> list[str]:
+    """``exc`` after the exceptions it was chained from, each at the current group depth."""
+    lay.seen.add(id(exc))
     out = []
-    if chain and exc.cause is not None and id(exc.cause) not in seen:
-        out += chunks(exc.cause, limit, chain, seen) + [CAUSE]
-    elif (chain and exc.context is not None and not exc.suppress
-          and id(exc.context) not in seen):
-        out += chunks(exc.context, limit, chain, seen) + [CONTEXT]
-    out += tb_chunks(exc.tb, limit)
-    out += only_chunks(exc)
+    if lay.chain and exc.cause is not None and id(exc.cause) not in lay.seen:
+        out += _render(exc.cause, lay) + lay.emit([CAUSE])
+    elif (lay.chain and exc.context is not None and not exc.suppress
+          and id(exc.context) not in lay.seen):
+        out += _render(exc.context, lay) + lay.emit([CONTEXT])
+    if T.EXC_BY_NAME['BaseExceptionGroup'] not in exc.mcls.mro:
+        return out + lay.emit(tb_chunks(exc.tb, lay.limit) + only_chunks(exc, lay.hint))
+    if lay.depth > MAX_GROUP_DEPTH:
+        return out + lay.emit([f'... (max_group_depth is {MAX_GROUP_DEPTH})\n'])
+    return out + _render_group(exc, lay)
+
+
+def _render_group(exc, lay: _Layout) -> list[str]:
+    """A group's header and message, then each member in its numbered box."""
+    top = lay.depth == 0
+    if top:
+        lay.depth = 1
+    out = []
+    head = tb_chunks(exc.tb, lay.limit)
+    if head:
+        head[0] = 'Exception Group ' + head[0]
+        out += lay.emit(head[:1], '+' if top else '|') + lay.emit(head[1:])
+    out += lay.emit(only_chunks(exc, lay.hint))
+    members = tuple(exc.args[1]) if len(exc.args) > 1 else ()
+    shown = min(len(members), MAX_GROUP_WIDTH + 1)
+    lay.need_close = False
+    for i in range(shown):
+        out += _render_member(members, i, shown, lay)
+    if top:
+        lay.depth = 0
+    return out
+
+
+def _render_member(members: tuple, i: int, shown: int, lay: _Layout) -> list[str]:
+    """The ``+-+---- N ----`` rule, member ``i`` (or the count of the rest), the closing rule."""
+    last = i == shown - 1
+    if last:
+        lay.need_close = True
+    cut = i >= MAX_GROUP_WIDTH
+    title = '...' if cut else str(i + 1)
+    out = ['  ' * lay.depth + ('+-' if i == 0 else '  ') + f'+{RULE} {title} {RULE}\n']
+    lay.depth += 1
+    if cut:
+        rest = len(members) - MAX_GROUP_WIDTH
+        out += lay.emit([f'and {rest} more exception{"s" if rest > 1 else ""}\n'])
+    else:
+        out += _render(members[i], lay)
+    if last and lay.need_close:
+        out.append('  ' * lay.depth + '+' + '-' * 36 + '\n')
+        lay.need_close = False
+    lay.depth -= 1
     return out
 
 
@@ -181,9 +244,10 @@ def _plain_text(value, conv) -> str:
     return conv(value) if type(value) in _PLAIN_NOTES else '<note str() failed>'
 
 
-def only_chunks(exc) -> list[str]:
-    """``traceback.format_exception_only``: the ``Type: message`` line, then each note."""
-    text = exception_line(exc)
+def only_chunks(exc, hint: bool = False) -> list[str]:
+    """``traceback.format_exception_only``: the ``Type: message`` line, then each note
+    (``hint`` adds the "Did you mean" text the interpreter prints)."""
+    text = exception_line(exc, with_hint=hint)
     notes = note_texts(exc)
     head = text[:len(text) - sum(len(n) + 1 for n in notes)] if notes else text
     return [head + '\n'] + [n + '\n' for n in notes]
@@ -217,5 +281,3 @@ def _collapse(tb):
                    f'{"s" if count - 3 > 1 else ""}]')
     return out
 
-
-_unused = T
