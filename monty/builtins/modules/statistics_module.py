@@ -58,6 +58,11 @@ def _coerce(T, S):
         return S
     if issubclass(S, int):
         return T
+    from fractions import Fraction
+    if issubclass(T, Fraction) and issubclass(S, float):
+        return S
+    if issubclass(T, float) and issubclass(S, Fraction):
+        return T
     raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
 
 
@@ -92,13 +97,16 @@ def _sum(data):
 
 
 def _convert(value, T):
-    """A fraction as the data's type: an int when whole and the data were ints, else float."""
+    """A fraction as the data's type: int when whole int data, float for int/float data, else T(Fraction)."""
     if type(value) is not tuple:
         return value
     n, d = value
-    if issubclass(T, int) and d == 1:
-        return T(n)
-    return n / d
+    if issubclass(T, int):
+        return T(n) if d == 1 else n / d
+    if issubclass(T, float):
+        return T(n / d)
+    from fractions import Fraction
+    return T(Fraction(n, d))
 
 
 def _ss(data, c=None):

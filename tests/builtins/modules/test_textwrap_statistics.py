@@ -70,3 +70,15 @@ def test_statistics_errors():
         except st.StatisticsError as e:
             print(e)
     ''')
+
+
+def test_fraction_data_keeps_its_type():
+    assert_same('''
+        import statistics as st
+        from fractions import Fraction as F
+        print(repr(st.mean([F(1, 3), F(1, 6)])), repr(st.mean([F(1), 2])))
+        print(repr(st.variance([F(1, 3), F(1, 2), 1])), repr(st.pvariance([F(1), F(3)])))
+        print(repr(st.harmonic_mean([F(1, 2), F(1, 3)])), repr(st.mean([1.5, F(1, 2)])))
+        print(repr(st.mean([F(1, 2), 0.25])), st.stdev([F(1), F(2), F(4)]))
+        print(repr(st.mean([1, 2])), repr(st.mean([1, 2, 4])), repr(st.mean([True, False])))
+    ''')
