@@ -4,12 +4,9 @@ Each snippet prints ``Type: message`` of the error it catches; the host CPython'
 expectation.  Classes CPython writes in Python (``Counter``, user classes) keep bare names, and
 ``__name__``/``repr`` of every class stay unchanged.
 """
-import contextlib
-import io
-
 import pytest
 
-from monty import Monty
+from tests.builtins.modules.oracle import cpython_output, monty_output
 
 IMPORTS = ('import datetime, collections, types, functools, operator, itertools, re, io, '
            'asyncio\nd = datetime.date(2020, 1, 1)\n')
@@ -50,26 +47,13 @@ def wrap(src: str) -> str:
             'else:\n    print("no error")\n')
 
 
-def cpython(src: str) -> str:
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        exec(compile(src, '<snippet>', 'exec', dont_inherit=True), {'__name__': '__main__'})
-    return buf.getvalue()
-
-
-def monty(src: str) -> str:
-    chunks = []
-    Monty(src, _return_last=False).run(print_callback=lambda _, text: chunks.append(text))
-    return ''.join(chunks)
-
-
 @pytest.mark.parametrize('src', FAILING)
-def test_error_names_match_cpython(src):
-    expected = cpython(wrap(src))
+def test_error_names_match_cpython_output(src):
+    expected = cpython_output(wrap(src))
     assert expected != 'no error\n'
-    assert monty(wrap(src)) == expected
+    assert monty_output(wrap(src)) == expected
 
 
 @pytest.mark.parametrize('src', NAMES)
 def test_names_and_reprs_stay_bare(src):
-    assert monty(IMPORTS + src) == cpython(IMPORTS + src)
+    assert monty_output(IMPORTS + src) == cpython_output(IMPORTS + src)

@@ -469,6 +469,23 @@ class OrderedDict(dict):
         return self
 
 
+def _counter_combine(mine, other, pick, lone):
+    """A Counter of ``pick(my count, other's count)`` per element of ``mine``, then ``lone(count)``
+    for elements only ``other`` has (unless ``lone`` is None); only positive counts are kept."""
+    result = Counter()
+    for elem, count in mine.items():
+        newcount = pick(count, other[elem])
+        if newcount > 0:
+            result[elem] = newcount
+    if lone is not None:
+        for elem, count in other.items():
+            if elem not in mine:
+                newcount = lone(count)
+                if newcount > 0:
+                    result[elem] = newcount
+    return result
+
+
 class Counter(dict):
     """dict subclass for counting hashable items."""
 
@@ -577,53 +594,22 @@ class Counter(dict):
     def __add__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return _counter_combine(self, other, lambda a, b: a + b, lambda c: c)
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return _counter_combine(self, other, lambda a, b: a - b, lambda c: 0 - c)
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return _counter_combine(self, other, lambda a, b: b if a < b else a, lambda c: c)
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return _counter_combine(self, other, lambda a, b: a if a < b else b, None)
 
     def __pos__(self):
         result = Counter()

@@ -32,6 +32,14 @@ def _div_int(a, k):
     return _frac(a[0], a[1] * k)
 
 
+def _divided(total, k, T):
+    """``total / k`` in the data's type ``T``, exact when ``total`` is a (numerator,
+    denominator) pair (a float total, from non-finite data, divides as a float)."""
+    if type(total) is not tuple:
+        return total / k
+    return _convert(_div_int(total, k), T)
+
+
 def _exact_ratio(x):
     if type(x) is bool or type(x) is int or isinstance(x, int):
         return int(x), 1
@@ -145,9 +153,7 @@ def mean(data):
     T, total, n = _sum(data)
     if n < 1:
         raise StatisticsError('mean requires at least one data point')
-    if type(total) is not tuple:
-        return total / n
-    return _convert(_div_int(total, n), T)
+    return _divided(total, n, T)
 
 
 def fmean(data, weights=None):
@@ -316,18 +322,14 @@ def variance(data, xbar=None):
     T, ss, n = _ss(data, xbar)
     if n < 2:
         raise StatisticsError('variance requires at least two data points')
-    if type(ss) is not tuple:
-        return ss / (n - 1)
-    return _convert(_div_int(ss, n - 1), T)
+    return _divided(ss, n - 1, T)
 
 
 def pvariance(data, mu=None):
     T, ss, n = _ss(data, mu)
     if n < 1:
         raise StatisticsError('pvariance requires at least one data point')
-    if type(ss) is not tuple:
-        return ss / n
-    return _convert(_div_int(ss, n), T)
+    return _divided(ss, n, T)
 
 
 def stdev(data, xbar=None):
